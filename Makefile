@@ -1,0 +1,40 @@
+# `make run` opens Scorer; `make test` runs the whole test suite headless.
+# Both set up everything first: system packages, .venv and the project.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint pytest screenshots bench sync-briefcase clean
+
+$(BIN)/scorer: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+run: $(BIN)/scorer
+	@.ci/system-deps.sh run
+	$(BIN)/scorer
+
+test: $(BIN)/scorer
+	@.ci/system-deps.sh test
+	$(MAKE) --no-print-directory lint pytest
+
+lint:
+	$(BIN)/ruff check scorer tests benchmarks .ci
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/python .ci/sync_briefcase.py --check
+
+pytest:
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+bench: $(BIN)/scorer
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+sync-briefcase:
+	$(BIN)/python .ci/sync_briefcase.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

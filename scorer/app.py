@@ -1,0 +1,32 @@
+"""The composition root: the one place that sees every layer and wires them together."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from scorer import __version__
+from scorer.domain.errors import ScorerError
+from scorer.paths import APP_NAME, resource
+from scorer.services.rubric_library import load_library
+from scorer.services.settings import load_settings
+from scorer.ui.main_window import MainWindow
+
+
+def run(argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Pluralis")
+    app.setWindowIcon(QIcon(str(resource("scorer.png"))))
+    try:
+        settings = load_settings()
+    except ScorerError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return 1
+    window = MainWindow(load_library(settings.rubrics_dir()))
+    window.show()
+    return app.exec()

@@ -1,0 +1,62 @@
+"""The `scorer` command. With no arguments it opens the desktop app.
+
+Each command group lives in `scorer.commands.<group>` and registers its own
+sub-commands; heavy libraries are imported inside the handlers, so that
+`scorer rubrics check` and the app start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from scorer import __version__
+from scorer.paths import HOME_ENV
+
+# Modules exposing `register(subparsers)`; each sets `handler=` on its parsers.
+COMMAND_MODULES = (
+    "scorer.commands.gui",
+    "scorer.commands.rubrics",
+)
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scorer",
+        description="Structured technical interviews: run, score, sign and merge scorecards.",
+    )
+    parser.add_argument("--version", action="version", version=f"scorer {__version__}")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        type=Path,
+        help=f"keep all local state (database, settings) in DIR (also ${HOME_ENV})",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.home is not None:
+        os.environ[HOME_ENV] = str(args.home.expanduser().resolve())
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        from scorer.commands.gui import run_gui
+
+        handler = run_gui
+    from scorer.commands.errors import run_guarded
+
+    return run_guarded(handler, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""User settings, a small JSON file in the data home."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from scorer.domain.errors import SettingsError
+from scorer.paths import bundled_rubrics_dir, settings_path
+
+
+@dataclass(frozen=True)
+class Settings:
+    rubric_folder: str | None = None
+    trust_folder: str | None = None
+
+    def rubrics_dir(self) -> Path:
+        return Path(self.rubric_folder) if self.rubric_folder else bundled_rubrics_dir()
+
+    def trust_dir(self) -> Path:
+        """Interviewer certificates: configured, else `interviewers/` beside the rubric folder."""
+        if self.trust_folder:
+            return Path(self.trust_folder)
+        return self.rubrics_dir().parent / "interviewers"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as exc:
+        raise SettingsError(f"Cannot read the settings file {path}: {exc}") from None
+    if not isinstance(raw, dict):
+        raise SettingsError(f"The settings file {path} is not a JSON object.")
+    known = {k: v for k, v in raw.items() if k in Settings.__dataclass_fields__}
+    return Settings(**{k: (str(v) if v is not None else None) for k, v in known.items()})
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically: a temporary file in the same folder, then a rename."""
+    path = path or settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(asdict(settings), handle, indent=2)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise SettingsError(f"Cannot write the settings file {path}: {exc.strerror}") from None
+
+
+def with_rubric_folder(settings: Settings, folder: Path | None) -> Settings:
+    return replace(settings, rubric_folder=str(folder) if folder else None)

@@ -1,0 +1,79 @@
+"""`scorer rubrics check` as a user and a pre-commit hook see it: a real process."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+CORPUS = Path(__file__).parent / "io" / "rubric_corpus"
+
+
+def scorer(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scorer", *args],
+        capture_output=True, text=True, timeout=60, cwd=cwd or REPO,
+    )
+
+
+def test_valid_file_exits_zero() -> None:
+    result = scorer("rubrics", "check", str(CORPUS / "valid"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert "1 rubric file checked, all valid" in result.stderr
+
+
+def test_malformed_files_are_listed_and_exit_one(tmp_path: Path) -> None:
+    for name in ("unknown-key-typo.yaml", "syntax-unclosed-bracket.yaml"):
+        shutil.copy(CORPUS / "malformed" / name, tmp_path / name)
+    result = scorer("rubrics", "check", str(tmp_path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{tmp_path / 'syntax-unclosed-bracket.yaml'}:6:17: YAML syntax error: "
+        "expected ',' or ']', but got ':' (while parsing a flow sequence started on line 5)",
+        f"{tmp_path / 'unknown-key-typo.yaml'}:41:9: unknown key 'anchr'; did you mean 'anchor'?",
+    ]
+    assert "Traceback" not in result.stderr
+    assert "2 rubric files checked, 2 invalid" in result.stderr
+
+
+def test_quiet_prints_only_problems(tmp_path: Path) -> None:
+    result = scorer("rubrics", "check", "--quiet", str(CORPUS / "valid"))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_missing_path_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    result = scorer("rubrics", "check", str(tmp_path / "nope"))
+    assert result.returncode == 1
+    assert "no such file or folder" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_folder_is_an_error(tmp_path: Path) -> None:
+    result = scorer("rubrics", "check", str(tmp_path))
+    assert result.returncode == 1
+    assert "no rubric files found" in result.stderr
+
+
+def test_default_is_the_configured_folder(tmp_path: Path, scorer_home: Path) -> None:
+    folder = tmp_path / "team-rubrics"
+    folder.mkdir()
+    shutil.copy(CORPUS / "malformed" / "empty.yaml", folder / "x.yaml")
+    scorer_home.mkdir(parents=True)
+    (scorer_home / "settings.json").write_text(f'{{"rubric_folder": "{folder}"}}')
+    result = scorer("rubrics", "check")
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{folder / 'x.yaml'}:1:1: the file is empty")
+
+
+def test_bad_settings_file_is_a_clear_error(scorer_home: Path) -> None:
+    scorer_home.mkdir(parents=True)
+    (scorer_home / "settings.json").write_text("{not json")
+    result = scorer("rubrics", "check")
+    assert result.returncode == 1
+    assert result.stderr.startswith("scorer: Cannot read the settings file")
+    assert "Traceback" not in result.stderr
