@@ -21,6 +21,8 @@ Id = Annotated[
     Field(description="lower-case letters, digits, '-' and '_'"),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Optional prose; trimmed so that `>` versus `>-` in YAML does not change the version.
+Prose = Annotated[str, StringConstraints(strip_whitespace=True)]
 
 
 class _Model(BaseModel):
@@ -49,7 +51,7 @@ class AgendaSection(_Model):
     title: Text
     kind: SectionKind
     minutes: int = Field(gt=0, le=600)
-    guidance: str = ""
+    guidance: Prose = ""
 
 
 class Rules(_Model):
@@ -67,7 +69,7 @@ class Rules(_Model):
 class SharedTool(_Model):
     kind: SharedToolKind
     name: Text
-    details: str = ""
+    details: Prose = ""
 
 
 class PrepItem(_Model):
@@ -158,7 +160,7 @@ class Rubric(_Model):
     area: Text
     interviewer_role: Text
     duration_minutes: int = Field(gt=0, le=600)
-    summary: str = ""
+    summary: Prose = ""
     shared_tool: SharedTool
     rules: Rules
     prep: list[PrepItem] = Field(default_factory=list)
