@@ -1,0 +1,27 @@
+"""The local store: SQLite through SQLModel/SQLAlchemy, migrated by Alembic.
+
+This package is the only one that imports sqlmodel, sqlalchemy or alembic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scorer.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, Synchronous
+from scorer.storage.migrate import prepare_database
+from scorer.storage.store import Store
+
+
+def open_store(
+    path: Path,
+    backups: Path,
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    synchronous: Synchronous = "NORMAL",
+) -> Store:
+    """Open the database at `path`, creating or upgrading it first (backups go to `backups`)."""
+    prepare_database(path, backups)
+    return Store(path, busy_timeout_ms=busy_timeout_ms, synchronous=synchronous)
+
+
+__all__ = ["Store", "open_store"]

@@ -1,0 +1,53 @@
+"""Opening the local store in the data home, for the app and for command-line tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scorer.paths import backups_dir, data_home, database_path
+from scorer.storage import Store, open_store
+from scorer.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, Synchronous
+from scorer.storage.instance_lock import InstanceLock
+
+
+def open_local_store(
+    home: Path | None = None,
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    synchronous: Synchronous = "NORMAL",
+) -> Store:
+    """The store in `home` (default: the data home), created or upgraded as needed.
+
+    Command-line tools use this directly: they may run beside the app.
+    """
+    home = home or data_home()
+    return open_store(
+        database_path(home), backups_dir(home),
+        busy_timeout_ms=busy_timeout_ms, synchronous=synchronous,
+    )
+
+
+class Workspace:
+    """What the app holds while it runs: the single-instance lock and the store.
+
+    Raises `AnotherInstance` when another app already has this data home open.
+    """
+
+    def __init__(self, home: Path | None = None) -> None:
+        self.home = home or data_home()
+        self.lock = InstanceLock(self.home).acquire()
+        try:
+            self.store = open_local_store(self.home)
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def close(self) -> None:
+        self.store.close()
+        self.lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,153 @@
+"""The tables of the local store, as of the newest migration.
+
+The migrations in `migrations/versions/` spell each revision out by hand; a test
+checks that upgrading to head yields exactly these tables.
+
+An interview pins its rubric by id and content hash. The snapshot text lives in
+`rubric_snapshots`, one row per distinct (id, version): rows are keyed by the hash
+of their content and never updated, so an interview's rubric cannot change, and
+ten thousand interviews of four rubrics store four snapshots, not ten thousand.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import cast
+
+from sqlalchemy import Column, ForeignKeyConstraint, Index, Table, Text
+from sqlmodel import Field, SQLModel
+
+from scorer.storage.types import UTCDateTime
+
+metadata = SQLModel.metadata
+
+
+class CandidateRow(SQLModel, table=True):
+    __tablename__ = "candidates"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    email: str = Field(unique=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class InterviewerRow(SQLModel, table=True):
+    """Who held the interview. A later revision adds the signing certificate."""
+
+    __tablename__ = "interviewers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    email: str = Field(unique=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class RubricSnapshotRow(SQLModel, table=True):
+    __tablename__ = "rubric_snapshots"
+
+    rubric_id: str = Field(primary_key=True)
+    version: str = Field(primary_key=True)
+    title: str
+    snapshot: str = Field(sa_column=Column(Text, nullable=False))
+    pinned_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class InterviewRow(SQLModel, table=True):
+    """One interview. Its state follows from the timestamps; none is stored twice."""
+
+    __tablename__ = "interviews"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["rubric_id", "rubric_version"],
+            ["rubric_snapshots.rubric_id", "rubric_snapshots.version"],
+        ),
+        Index("ix_interviews_created_at", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidates.id", index=True)
+    interviewer_id: int = Field(foreign_key="interviewers.id", index=True)
+    rubric_id: str
+    rubric_version: str
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    scheduled_for: date | None = None
+    started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The open pause, if any; closed pauses are rows of `timer_pauses`.
+    paused_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    submitted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    current_question_id: str | None = None
+    recommendation: str | None = None
+    general_notes: str = Field(default="", sa_column=Column(Text, nullable=False))
+    summary_note: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class TimerPauseRow(SQLModel, table=True):
+    __tablename__ = "timer_pauses"
+
+    id: int | None = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interviews.id", ondelete="CASCADE", index=True)
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    ended_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class QuestionMarkRow(SQLModel, table=True):
+    """A rubric question as used in an interview: asked/skipped, when, and its note."""
+
+    __tablename__ = "interview_questions"
+
+    interview_id: int = Field(foreign_key="interviews.id", ondelete="CASCADE", primary_key=True)
+    question_id: str = Field(primary_key=True)
+    status: str | None = None  # 'asked', 'skipped', or NULL for a note only
+    asked_at: float | None = None  # seconds on the interview clock
+    note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class AdHocQuestionRow(SQLModel, table=True):
+    __tablename__ = "adhoc_questions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interviews.id", ondelete="CASCADE", index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    asked_at: float | None = None
+    note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class DimensionScoreRow(SQLModel, table=True):
+    __tablename__ = "dimension_scores"
+
+    interview_id: int = Field(foreign_key="interviews.id", ondelete="CASCADE", primary_key=True)
+    dimension_id: str = Field(primary_key=True)
+    score: int | None = None
+    evidence: str = Field(default="", sa_column=Column(Text, nullable=False))
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class PrepTickRow(SQLModel, table=True):
+    """A ticked item of the rubric's prep checklist (revision 0002)."""
+
+    __tablename__ = "prep_ticks"
+
+    interview_id: int = Field(foreign_key="interviews.id", ondelete="CASCADE", primary_key=True)
+    item_id: str = Field(primary_key=True)
+    ticked_at: datetime = Field(sa_type=UTCDateTime)
+
+
+def _table(model: type[SQLModel]) -> Table:
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
+# Core handles for column queries and bulk inserts.
+candidates = _table(CandidateRow)
+interviewers = _table(InterviewerRow)
+rubric_snapshots = _table(RubricSnapshotRow)
+interviews = _table(InterviewRow)
+timer_pauses = _table(TimerPauseRow)
+interview_questions = _table(QuestionMarkRow)
+adhoc_questions = _table(AdHocQuestionRow)
+dimension_scores = _table(DimensionScoreRow)
+prep_ticks = _table(PrepTickRow)
