@@ -1,0 +1,146 @@
+"""Reading the facts out of a signed scorecard with pyHanko; the verdict is the service's.
+
+`inspect_pdf` never raises for a bad file: whatever cannot be parsed is reported
+as unreadable. For each signature it reports pyHanko's `bottom_line` (with the
+trusted certificates as the only trust roots), whether the signature is intact,
+and whether it covers the entire file: `valid` alone stays True on a tampered
+file, so it is never used on its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+
+from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import async_validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from scorer.domain.scorecard import ATTACHMENT_NAME
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureFacts:
+    intact: bool  # the signed bytes hash to the digest in the signature
+    valid: bool  # the cryptographic signature over that digest checks out
+    covers_whole_file: bool  # no byte of the file lies outside the signed ranges
+    bottom_line: bool  # pyHanko's overall judgement, with only the trusted certs as roots
+    signer_fingerprint: str | None
+    signer_name: str
+    signing_time: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class PdfFacts:
+    error: str | None  # set when the file could not be read as a PDF at all
+    signatures: tuple[SignatureFacts, ...] = ()
+    attachment: bytes | None = None
+    keywords: str = ""
+
+
+def inspect_pdf(data: bytes, trusted_pem: Sequence[bytes]) -> PdfFacts:
+    try:
+        reader = PdfFileReader(BytesIO(data), strict=False)
+        signatures = list(reader.embedded_signatures)
+        keywords = _keywords(reader)
+        attachment = _attachment(reader)
+    except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError, OverflowError, AssertionError) as exc:
+        return PdfFacts(error=_reason(exc))
+    facts: list[SignatureFacts] = []
+    roots = _roots(trusted_pem)
+    for signature in signatures:
+        facts.append(_signature_facts(signature, roots))
+    return PdfFacts(None, tuple(facts), attachment, keywords)
+
+
+def _signature_facts(signature: object, roots: list[asn1_x509.Certificate]) -> SignatureFacts:
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+
+    assert isinstance(signature, EmbeddedPdfSignature)
+    fingerprint: str | None = None
+    name = ""
+    try:
+        cert = signature.signer_cert
+        fingerprint = hashlib.sha256(cert.dump()).hexdigest()
+        name = str(cert.subject.native.get("common_name", ""))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.debug("no signer certificate: %s", exc)
+    try:
+        context = ValidationContext(
+            trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
+        )
+        status = asyncio.run(async_validate_pdf_signature(
+            signature, signer_validation_context=context, skip_diff=True
+        ))
+    except Exception as exc:  # noqa: BLE001 - any failure of a hostile file is a failed check
+        log.debug("signature validation failed: %s", exc)
+        return SignatureFacts(False, False, False, False, fingerprint, name, None)
+    return SignatureFacts(
+        intact=bool(status.intact),
+        valid=bool(status.valid),
+        covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        bottom_line=bool(status.bottom_line),
+        signer_fingerprint=fingerprint,
+        signer_name=name,
+        signing_time=status.signer_reported_dt,
+    )
+
+
+def _roots(trusted_pem: Sequence[bytes]) -> list[asn1_x509.Certificate]:
+    from pyhanko.keys import load_certs_from_pemder_data
+
+    roots: list[asn1_x509.Certificate] = []
+    for pem in trusted_pem:
+        try:
+            roots.extend(load_certs_from_pemder_data(pem))
+        except (ValueError, TypeError) as exc:
+            log.debug("skipping a trust file: %s", exc)
+    return roots
+
+
+def _keywords(reader: PdfFileReader) -> str:
+    info = reader.trailer_view.get("/Info")
+    if info is None:
+        return ""
+    info = info.get_object()
+    value = info.get("/Keywords") if isinstance(info, generic.DictionaryObject) else None
+    return str(value) if value is not None else ""
+
+
+def _attachment(reader: PdfFileReader) -> bytes | None:
+    """The bytes of `scorecard.json` from the document's embedded files, if present."""
+    names_root = reader.root.get("/Names")
+    if names_root is None:
+        return None
+    files = names_root.get_object().get("/EmbeddedFiles")
+    if files is None:
+        return None
+    names = files.get_object().get("/Names")
+    if names is None:
+        return None
+    names = names.get_object()
+    for i in range(0, len(names) - 1, 2):
+        if str(names[i]) != ATTACHMENT_NAME:
+            continue
+        spec = names[i + 1].get_object()
+        stream = spec["/EF"].get_object()["/F"].get_object()
+        data = stream.data
+        return bytes(data)
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+    return text[:160]

@@ -1,0 +1,330 @@
+"""The scorecard PDF: what a hiring committee reads, laid out with reportlab.
+
+`render_scorecard` returns the unsigned PDF and where the signature stamp goes:
+a reserved box at the end of the last page, which `pdf_signing` fills with the
+signer's name and the date. The digest of the embedded JSON is printed beside it
+and written into the document's keywords, both inside the signed content.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any, Literal
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from scorer.domain.rubric import Rubric
+from scorer.domain.scorecard import DIGEST_KEYWORD_PREFIX, QuestionEntry, Scorecard
+from scorer.domain.timer import format_offset
+from scorer.io.pdf_radar import Axis, radar
+from scorer.io.scorecard_pdf_page import MARGIN, Furniture, numbered_canvas, templates
+from scorer.io.scorecard_pdf_style import (
+    ACCENT,
+    ACCENT_HEX,
+    HIRE,
+    NEUTRAL,
+    NO_HIRE,
+    PANEL,
+    RULE,
+    day,
+    duration,
+    para,
+    text,
+    when,
+)
+
+PageSize = Literal["A4", "Letter"]
+PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
+STAMP_SIZE = (70 * mm, 22 * mm)
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureBox:
+    page: int  # 0-based
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+    def rounded(self) -> tuple[int, int, int, int]:
+        """Whole points, inside the reserved box."""
+        return (math.ceil(self.x1), math.ceil(self.y1), math.floor(self.x2), math.floor(self.y2))
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedScorecard:
+    pdf: bytes
+    pages: int
+    signature_box: SignatureBox
+
+
+class _StampSlot(Flowable):  # type: ignore[misc]
+    """An empty box that remembers where on which page it was drawn."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+        self.placed: SignatureBox | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        # Inside a table the canvas is translated: map through the current matrix.
+        a, b, c, d, e, f = canvas._currentMatrix
+        x1, y1 = a * x + c * y + e, b * x + d * y + f
+        page = canvas.getPageNumber() - 1
+        self.placed = SignatureBox(page, x1, y1, x1 + self.width, y1 + self.height)
+        super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setDash(2, 2)
+        canvas.setLineWidth(0.6)
+        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        canvas.restoreState()
+
+
+def render_scorecard(card: Scorecard, page_size: PageSize = "A4") -> RenderedScorecard:
+    pagesize = PAGE_SIZES[page_size]
+    rubric = card.pinned_rubric()
+    digest = card.digest()
+    footer = (f"Rubric {card.rubric.id} · version {card.rubric.version} · "
+              f"interview {card.interview.id}")
+    furniture = Furniture(
+        title=card.candidate.name,
+        subtitle=f"{card.rubric.title} · interviewed by {card.interviewer.name}",
+        running=f"{card.candidate.name} · {card.rubric.title}",
+        footer_left=footer,
+    )
+    out = BytesIO()
+    doc = BaseDocTemplate(
+        out,
+        pagesize=pagesize,
+        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+        title=f"Scorecard: {card.candidate.name}, {card.rubric.title}",
+        author=card.interviewer.name,
+        subject=f"Interview {card.interview.id} with {card.candidate.name}",
+        keywords=f"{DIGEST_KEYWORD_PREFIX}{digest}",
+        creator="Scorer",
+        lang="en",
+    )
+    doc.addPageTemplates(templates(pagesize, furniture))
+    width = pagesize[0] - 2 * MARGIN
+    slot = _StampSlot(*STAMP_SIZE)
+    story: list[Flowable] = [NextPageTemplate("later")]
+    story += _facts(card, width)
+    story += _summary(card, rubric, width)
+    story += _dimensions(card, rubric, width)
+    story += _question_log(card, width)
+    story += _notes(card)
+    story += _signature(card, digest, slot, width)
+    doc.build(story, canvasmaker=numbered_canvas(footer))
+    if slot.placed is None:  # pragma: no cover - the slot is always laid out
+        raise RuntimeError("the signature box was not placed")
+    return RenderedScorecard(out.getvalue(), doc.page, slot.placed)
+
+
+def _heading(title: str) -> Flowable:
+    return para(title, "h2")
+
+
+def _facts(card: Scorecard, width: float) -> list[Flowable]:
+    interview = card.interview
+
+    def fact(label: str, value: str, extra: str = "") -> list[Flowable]:
+        cell: list[Flowable] = [para(label.upper(), "label"), para(value, "fact")]
+        if extra:
+            cell.append(para(extra, "muted"))
+        return cell
+
+    planned = f"{interview.planned_minutes} min planned"
+    actual = f"{duration(interview.actual_seconds)} on the clock"
+    left = [
+        fact("Candidate", card.candidate.name, card.candidate.email),
+        fact("Interviewer", card.interviewer.name, card.interviewer.email),
+        fact("Interview", f"{card.rubric.title}", f"Interview {interview.id}"),
+    ]
+    right = [
+        fact("Date", day(interview.started_at or interview.submitted_at),
+             f"Started {when(interview.started_at)}"),
+        fact("Duration", actual, planned),
+        fact("Rubric", f"{card.rubric.id} · version {card.rubric.version}",
+             f"Submitted {when(interview.submitted_at)}"),
+    ]
+    rows = [[a, b] for a, b in zip(left, right, strict=True)]
+    table = Table(rows, colWidths=[width / 2, width / 2])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [table, Spacer(1, 2 * mm)]
+
+
+def _summary(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]:
+    reco = card.recommendation
+    if reco is None:
+        reco_text, reco_colour = "No recommendation given", NEUTRAL
+    else:
+        reco_text, reco_colour = reco.label, (HIRE if reco.hire else NO_HIRE)
+    reco_box = Table([[para("RECOMMENDATION", "label_white")], [para(reco_text, "reco")]],
+                     colWidths=[width * 0.5 - 6 * mm])
+    reco_box.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), reco_colour),
+        ("TEXTCOLOR", (0, 0), (-1, -1), colors.white),
+        ("LEFTPADDING", (0, 0), (-1, -1), 9),
+        ("TOPPADDING", (0, 0), (0, 0), 7),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 9),
+        ("ROUNDEDCORNERS", [4, 4, 4, 4]),
+    ]))
+
+    summary = card.summary
+    if summary.fraction is None:
+        score_line = "No dimension scored"
+    elif summary.mean is not None and summary.scale_max is not None:
+        score_line = f"{summary.mean:.1f} / {summary.scale_max} · {summary.percent} %"
+    else:
+        score_line = f"{summary.percent} %"
+    left: list[Flowable] = [
+        reco_box,
+        Spacer(1, 5 * mm),
+        para("WEIGHTED SCORE", "label"),
+        para(score_line, "big"),
+        para(f"{summary.scored} of {summary.total} dimensions scored; weighted by the "
+             "rubric, each scale normalised from its lowest to its highest level.", "muted"),
+    ]
+    if card.summary_note.strip():
+        left += [Spacer(1, 4 * mm), para("SUMMARY", "label"), para(card.summary_note)]
+    axes = []
+    for entry in card.scores:
+        dimension = rubric.dimension(entry.dimension_id)
+        low, high = (dimension.min_score, dimension.max_score) if dimension else (0, 0)
+        axes.append(Axis(entry.dimension_name, entry.score, low, high))
+    chart = radar(axes, width * 0.5, 62 * mm)
+    right: list[Flowable] = [chart] if chart is not None else [para("", "small")]
+    table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        ("BACKGROUND", (0, 0), (-1, -1), PANEL),
+        ("LEFTPADDING", (0, 0), (0, 0), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+    ]))
+    return [_heading("Summary"), table]
+
+
+def _dimensions(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]:
+    widths = [width * 0.24, width * 0.36, width * 0.40]
+    rows: list[list[Any]] = [[para("DIMENSION", "th"), para("LEVEL AND ANCHOR", "th"),
+                              para("EVIDENCE", "th")]]
+    for entry in card.scores:
+        dimension = rubric.dimension(entry.dimension_id)
+        top = dimension.max_score if dimension else None
+        name = [para(entry.dimension_name, "cell_bold"),
+                para(f"weight {entry.weight:g}", "muted")]
+        if entry.score is None:
+            level: list[Flowable] = [para("Not scored", "cell_bold")]
+        else:
+            level = [
+                para(f"<font color='{ACCENT_HEX}'>{entry.score}"
+                     f"{f' / {top}' if top is not None else ''}</font> · "
+                     f"{text(entry.level_label or '')}", "cell_bold", markup=True),
+                para(entry.anchor or "", "small"),
+            ]
+        evidence = para(entry.evidence) if entry.evidence.strip() else para("No evidence written.",
+                                                                            "muted")
+        rows.append([name, level, [evidence]])
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+    table.setStyle(_grid_style())
+    return [_heading("Dimensions"), table]
+
+
+def _grid_style() -> TableStyle:
+    return TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+    ])
+
+
+def _question_log(card: Scorecard, width: float) -> list[Flowable]:
+    if not card.questions:
+        return [_heading("Question log"), para("No question was marked or noted.", "muted")]
+    rows: list[list[Any]] = [[para("STATUS", "th"), para("AT", "th"), para("QUESTION", "th"),
+                              para("NOTE", "th")]]
+    for entry in _chronological(card.questions):
+        status = entry.status or "noted"
+        title = entry.title + (" (ad hoc)" if entry.kind == "adhoc" else "")
+        rows.append([
+            para(status.capitalize(), "cell_bold" if entry.status == "asked" else "cell"),
+            para(format_offset(entry.asked_at) if entry.asked_at is not None else "—", "cell"),
+            para(title, "cell"),
+            para(entry.note, "cell") if entry.note.strip() else para("—", "muted"),
+        ])
+    widths = [width * 0.11, width * 0.09, width * 0.35, width * 0.45]
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+    table.setStyle(_grid_style())
+    return [_heading("Question log"), table]
+
+
+def _chronological(entries: list[QuestionEntry]) -> list[QuestionEntry]:
+    """Asked questions by their time on the clock, then skipped ones, then notes only."""
+    def key(entry: QuestionEntry) -> tuple[int, float]:
+        if entry.asked_at is not None:
+            return (0, entry.asked_at)
+        return (1 if entry.status == "skipped" else 2, 0.0)
+
+    return sorted(entries, key=key)
+
+
+def _notes(card: Scorecard) -> list[Flowable]:
+    body = para(card.general_notes) if card.general_notes.strip() else para(
+        "No general notes.", "muted")
+    return [_heading("General notes"), body]
+
+
+def _signature(card: Scorecard, digest: str, slot: _StampSlot, width: float) -> list[Flowable]:
+    words = [
+        para("Digitally signed", "cell_bold"),
+        para(f"by {card.interviewer.name} &lt;{text(card.interviewer.email)}&gt;. The signature "
+             "covers this whole file, including the machine-readable scorecard attached to it "
+             "(scorecard.json). Check it with <i>scorer verify</i>.", "small", markup=True),
+        Spacer(1, 2 * mm),
+        para(f"Certificate SHA-256 {card.interviewer.certificate_sha256}", "muted"),
+        para(f"Scorecard data SHA-256 {digest}", "muted"),
+    ]
+    table = Table([[slot, words]], colWidths=[slot.width + 6 * mm, width - slot.width - 6 * mm])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [KeepTogether([_heading("Signature"), table])]

@@ -1,0 +1,137 @@
+"""Export a submitted interview as a signed PDF scorecard.
+
+Render (reportlab) → embed the JSON and sign in one update (pyHanko) → write
+atomically (a temporary file beside the target, then a rename: never a partial
+file) → record the export's SHA-256 in the store. Only the identity recorded on
+the interview signs it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from scorer.domain.errors import ScorerError
+from scorer.domain.interview import InterviewDetail
+from scorer.domain.scorecard import scorecard_from_detail
+from scorer.services import identity
+
+if TYPE_CHECKING:
+    from scorer.io.pdf_signing import LoadedKey
+
+PageSize = Literal["A4", "Letter"]
+
+
+class ExportError(ScorerError):
+    """The scorecard cannot be exported."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    sha256: str
+    signer_fingerprint: str
+    pages: int
+    exported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SignedScorecard:
+    pdf: bytes
+    pages: int
+    exported_at: datetime
+
+
+class Signer:
+    """Signs scorecards; keeps each identity's parsed key in memory after first use."""
+
+    def __init__(self, home: Path | None = None) -> None:
+        self.home = home
+        self._keys: dict[str, LoadedKey] = {}
+
+    def key(self, fingerprint: str, who: str) -> LoadedKey:
+        loaded = self._keys.get(fingerprint)
+        if loaded is None:
+            from scorer.io.pdf_signing import load_key
+
+            key_pem, cert_pem = identity.signing_key(fingerprint, who, self.home)
+            loaded = load_key(key_pem, cert_pem)
+            self._keys[fingerprint] = loaded
+        return loaded
+
+    def sign(
+        self,
+        detail: InterviewDetail,
+        fingerprint: str,
+        page_size: PageSize = "A4",
+        now: datetime | None = None,
+    ) -> SignedScorecard:
+        from scorer.io.pdf_signing import sign_scorecard
+        from scorer.io.scorecard_pdf import render_scorecard
+        from scorer.io.scorecard_pdf_stamp import render_stamp
+
+        who = f"{detail.interviewer.name} <{detail.interviewer.email}>"
+        key = self.key(fingerprint, who)
+        now = (now or datetime.now(UTC)).replace(microsecond=0)
+        card = scorecard_from_detail(detail, fingerprint, now)
+        rendered = render_scorecard(card, page_size)
+        box = rendered.signature_box
+        stamp = render_stamp(card.interviewer.name, card.interviewer.email, now,
+                             box.x2 - box.x1, box.y2 - box.y1)
+        pdf = sign_scorecard(
+            rendered.pdf, key, card.to_json_bytes(),
+            page=box.page, box=box.rounded(), stamp_pdf=stamp,
+            signer_name=card.interviewer.name, signed_at=now,
+        )
+        return SignedScorecard(pdf, rendered.pages, now)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write `data` to `target` through a temporary file and a rename."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"Cannot write in {folder}: {exc.strerror}.") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"Cannot write {target}: {exc.strerror}.") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_detail(
+    detail: InterviewDetail,
+    fingerprint: str,
+    target: Path,
+    page_size: PageSize = "A4",
+    signer: Signer | None = None,
+    record: Callable[[ExportResult], None] | None = None,
+) -> ExportResult:
+    """Sign `detail` with identity `fingerprint` and write it to `target`."""
+    signed = (signer or Signer()).sign(detail, fingerprint, page_size)
+    write_atomic(target, signed.pdf)
+    result = ExportResult(
+        path=target,
+        sha256=hashlib.sha256(signed.pdf).hexdigest(),
+        signer_fingerprint=fingerprint,
+        pages=signed.pages,
+        exported_at=signed.exported_at,
+    )
+    if record is not None:
+        record(result)
+    return result

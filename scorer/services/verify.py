@@ -1,0 +1,187 @@
+"""`scorer verify`: one verdict per file, against the team's trust folder.
+
+The verdict, decided in this order:
+
+- UNREADABLE        the file cannot be read, is over the size bound, or is not a PDF.
+- UNSIGNED          no signature, but it carries a scorecard (attachment or data digest).
+- NOT A SCORECARD   no signature and no scorecard; or signed, but no scorecard.json
+                    (or one that is not a valid `scorer.scorecard/1` document).
+- TAMPERED          a signature is not intact or not valid, or does not cover the
+                    whole file (an incremental update after signing, however
+                    harmless it looks); or the embedded JSON disagrees with the
+                    signed content: its SHA-256 differs from the digest in the
+                    signed keywords, or it names another certificate than the
+                    signer's.
+- UNTRUSTED SIGNER  intact and covering the file, but the signer's certificate is not
+                    one of the PEM certificates in the trust folder, or pyHanko's
+                    `bottom_line` with those certificates as the only roots is False.
+- OK                everything above holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from scorer.domain.scorecard import (
+    DIGEST_KEYWORD_PREFIX,
+    Scorecard,
+    ScorecardError,
+    parse_scorecard,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class Verdict(StrEnum):
+    OK = "OK"
+    TAMPERED = "TAMPERED"
+    UNTRUSTED_SIGNER = "UNTRUSTED SIGNER"
+    UNSIGNED = "UNSIGNED"
+    NOT_A_SCORECARD = "NOT A SCORECARD"
+    UNREADABLE = "UNREADABLE"
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    path: Path
+    verdict: Verdict
+    reason: str
+    signer: str = ""
+    candidate: str = ""
+    scorecard: Scorecard | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is Verdict.OK
+
+    def line(self) -> str:
+        parts = [f"{self.path}: {self.verdict.value}"]
+        if self.signer:
+            parts.append(f"signer {self.signer}")
+        if self.candidate:
+            parts.append(f"candidate {self.candidate}")
+        if self.reason and not self.ok:
+            parts.append(self.reason)
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class TrustStore:
+    folder: Path
+    pems: tuple[bytes, ...]
+    fingerprints: frozenset[str]
+
+
+def load_trust(folder: Path) -> TrustStore:
+    """Every certificate in `*.pem`/`*.crt` files of `folder`; a missing folder trusts no one."""
+    from scorer.io.certificates import read_certificates
+
+    pems: list[bytes] = []
+    fingerprints: set[str] = set()
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in {".pem", ".crt"})
+    except OSError:
+        files = []
+    for file in files:
+        try:
+            data = file.read_bytes()
+        except OSError:
+            continue
+        certs = read_certificates(data)
+        if not certs:
+            log.warning("%s holds no PEM certificate; ignored", file)
+        for cert in certs:
+            pems.append(cert.pem)
+            fingerprints.add(cert.fingerprint)
+    return TrustStore(folder, tuple(pems), frozenset(fingerprints))
+
+
+def verify_files(paths: Iterable[Path], trust: TrustStore) -> list[Verification]:
+    return [verify_file(path, trust) for path in paths]
+
+
+def verify_file(path: Path, trust: TrustStore) -> Verification:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return Verification(path, Verdict.UNREADABLE,
+                                f"larger than {MAX_BYTES // (1024 * 1024)} MB, not a scorecard")
+        data = path.read_bytes()
+    except OSError as exc:
+        return Verification(path, Verdict.UNREADABLE, exc.strerror or "cannot be read")
+    return verify_bytes(path, data, trust)
+
+
+def verify_bytes(path: Path, data: bytes, trust: TrustStore) -> Verification:
+    if len(data) > MAX_BYTES:
+        return Verification(path, Verdict.UNREADABLE, "larger than 20 MB, not a scorecard")
+    if not data.lstrip()[:5].startswith(b"%PDF-"):
+        return Verification(path, Verdict.UNREADABLE, "not a PDF file")
+    from scorer.io.pdf_verify import inspect_pdf
+
+    try:
+        facts = inspect_pdf(data, trust.pems)
+    except Exception as exc:  # a hostile file must never crash the command
+        log.debug("inspect failed on %s", path, exc_info=True)
+        reason = f"cannot be parsed ({exc.__class__.__name__})"
+        return Verification(path, Verdict.UNREADABLE, reason)
+    if facts.error is not None:
+        return Verification(path, Verdict.UNREADABLE, f"cannot be parsed: {facts.error}")
+
+    card: Scorecard | None = None
+    card_error = ""
+    if facts.attachment is not None:
+        try:
+            card = parse_scorecard(facts.attachment)
+        except ScorecardError as exc:
+            card_error = exc.message
+    candidate = card.candidate.name if card else ""
+
+    if not facts.signatures:
+        if facts.attachment is not None or DIGEST_KEYWORD_PREFIX in facts.keywords:
+            return Verification(path, Verdict.UNSIGNED, "the scorecard has no signature",
+                                candidate=candidate, scorecard=card)
+        return Verification(path, Verdict.NOT_A_SCORECARD, "no signature and no scorecard data")
+
+    signer = facts.signatures[-1]
+    signer_name = signer.signer_name or "unknown signer"
+    for sig in facts.signatures:
+        if not (sig.intact and sig.valid):
+            return Verification(path, Verdict.TAMPERED, "the content changed after signing",
+                                signer_name, candidate, card)
+        if not sig.covers_whole_file:
+            return Verification(path, Verdict.TAMPERED,
+                                "the file was updated after it was signed",
+                                signer_name, candidate, card)
+
+    if facts.attachment is None:
+        return Verification(path, Verdict.NOT_A_SCORECARD,
+                            "signed, but it carries no scorecard.json", signer_name)
+    digest = hashlib.sha256(facts.attachment).hexdigest()
+    if f"{DIGEST_KEYWORD_PREFIX}{digest}" not in facts.keywords:
+        return Verification(path, Verdict.TAMPERED,
+                            "the embedded scorecard data disagrees with the signed digest",
+                            signer_name, candidate, card)
+    if card is None:
+        return Verification(path, Verdict.NOT_A_SCORECARD, card_error, signer_name)
+    if card.interviewer.certificate_sha256 != signer.signer_fingerprint:
+        return Verification(path, Verdict.TAMPERED,
+                            "the scorecard names another interviewer certificate than the signer's",
+                            signer_name, candidate, card)
+
+    if signer.signer_fingerprint not in trust.fingerprints:
+        return Verification(path, Verdict.UNTRUSTED_SIGNER,
+                            f"the signer's certificate is not in {trust.folder}",
+                            signer_name, candidate, card)
+    if not signer.bottom_line:
+        return Verification(path, Verdict.UNTRUSTED_SIGNER,
+                            "the signer's certificate does not validate (expired or misused?)",
+                            signer_name, candidate, card)
+    return Verification(path, Verdict.OK, "", signer_name, candidate, card)
