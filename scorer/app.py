@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from scorer import __version__
 from scorer.domain.errors import ScorerError
 from scorer.paths import APP_NAME, resource
+from scorer.services.interviews import InterviewService
 from scorer.services.rubric_library import load_library
 from scorer.services.settings import load_settings
+from scorer.services.store import Workspace
+from scorer.ui.error_hook import install_error_hook
 from scorer.ui.main_window import MainWindow
 
 
@@ -22,11 +25,15 @@ def run(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Pluralis")
     app.setWindowIcon(QIcon(str(resource("scorer.png"))))
+    install_error_hook()
     try:
         settings = load_settings()
+        workspace = Workspace()
     except ScorerError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
-    window = MainWindow(load_library(settings.rubrics_dir()))
-    window.show()
-    return app.exec()
+    with workspace:
+        library = load_library(settings.rubrics_dir())
+        window = MainWindow(InterviewService(workspace.store), library)
+        window.show()
+        return app.exec()

@@ -1,4 +1,4 @@
-"""The main window: the rubric library, with each file's validity."""
+"""The rubric library: each rubric file with its validity and an outline."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
-    QMainWindow,
     QPlainTextEdit,
     QSplitter,
     QTableView,
@@ -14,16 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorer.paths import APP_NAME
 from scorer.services.rubric_library import RubricLibrary
 from scorer.ui.rubric_table_model import RubricTableModel
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, library: RubricLibrary) -> None:
-        super().__init__()
-        self.setWindowTitle(APP_NAME)
-        self.resize(1280, 800)
+class RubricLibraryPage(QWidget):
+    def __init__(self, library: RubricLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._model = RubricTableModel(library.loads)
 
         self.table = QTableView()
@@ -45,15 +41,12 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.details)
         splitter.setSizes([500, 200])
 
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        valid = len(library.rubrics)
+        self.status = QLabel(f"{valid} of {len(library.loads)} rubric files valid")
+        layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(splitter)
-        self.setCentralWidget(body)
-        valid = len(library.rubrics)
-        self.statusBar().showMessage(
-            f"{valid} of {len(library.loads)} rubric files valid"
-        )
+        layout.addWidget(self.status)
         if library.loads:
             self.table.selectRow(0)
 

@@ -1,0 +1,269 @@
+"""The live interview: clock and agenda on top, questions and notes left, the rubric right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scorer.domain.agenda import Pace
+from scorer.domain.changes import Aspect, Change
+from scorer.domain.interview import InterviewState
+from scorer.domain.timer import format_offset
+from scorer.ui.interview_session import InterviewSession
+from scorer.ui.prose import escape_text
+from scorer.ui.questions_panel import QuestionsPanel
+from scorer.ui.rubric_panel import RubricPanel
+from scorer.ui.shortcuts import LIVE_SHORTCUTS
+from scorer.ui.theme import css, scaled_font, tones
+from scorer.ui.widgets.agenda_strip import AgendaStrip
+from scorer.ui.widgets.countdown import Countdown
+from scorer.ui.widgets.note_edit import NoteEdit
+from scorer.ui.widgets.rules_view import rules_line
+from scorer.ui.widgets.verdict_box import VerdictBox
+
+TICK_MS = 250  # display refresh only; the time itself comes from stored timestamps
+
+
+class LiveView(QWidget):
+    submit_requested = Signal()
+    export_requested = Signal()
+
+    def __init__(self, session: InterviewSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        detail = session.detail
+        rubric = detail.rubric
+
+        title = QLabel(f"{escape_text(detail.candidate.name)} · {escape_text(rubric.title)}")
+        title.setFont(scaled_font(self, 1.35, bold=True))
+        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rules = QLabel(escape_text(rules_line(rubric)))
+        rules.setWordWrap(True)
+        rules.setStyleSheet(f"color: {css(tones(self.palette()).muted)};")
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(title)
+        heading.addWidget(rules)
+
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setToolTip("Pause or resume the clock (Ctrl+P)")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.submit_button = QPushButton("End && submit…")
+        self.submit_button.setToolTip("End the interview and check the scorecard (Ctrl+Shift+E)")
+        self.submit_button.clicked.connect(self.end_and_submit)
+        self.export_button = QPushButton("Export signed PDF…")
+        self.export_button.clicked.connect(self.export_requested)
+        self.countdown = Countdown(rubric.duration_minutes)
+
+        top = QHBoxLayout()
+        top.addLayout(heading, 1)
+        top.addWidget(self.pause_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(12)
+        top.addWidget(self.countdown)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setMargin(6)
+        self.agenda = AgendaStrip(rubric)
+        self.agenda_caption = QLabel()
+
+        self.questions = QuestionsPanel(session)
+        self.notes = NoteEdit(
+            lambda text: session.edit(session.service.write_general_notes, text),
+            session.elapsed,
+            placeholder="General notes. Ctrl+T inserts the time, e.g. [23:10].",
+        )
+        self.notes.setAccessibleName("General notes")
+        notes_box = QWidget()
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(QLabel("<b>General notes</b> · Ctrl+T inserts the time"))
+        notes_layout.addWidget(self.notes)
+        self.verdict = VerdictBox(session)
+        notes_layout.addWidget(self.verdict)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.questions)
+        left.addWidget(notes_box)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        left.setChildrenCollapsible(False)
+        self.rubric = RubricPanel(session)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(left)
+        main.addWidget(self.rubric)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 2)
+        main.setChildrenCollapsible(False)
+        main.setSizes([700, 520])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.agenda)
+        layout.addWidget(self.agenda_caption)
+        layout.addWidget(main, 1)
+
+        self._shortcuts: list[QShortcut] = []
+        for shortcut in LIVE_SHORTCUTS:
+            self._bind(shortcut.keys, getattr(self, shortcut.action))
+        for level in range(1, 10):
+            self._bind(f"Alt+{level}", lambda n=level: self.rubric.score_focused(n))
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.refresh_clock)
+        self._tick.start()
+        session.changed.connect(self._on_changed)
+        self.notes.show_stored(detail.general_notes)
+        self._refresh_state()
+
+    # Actions
+
+    def next_question(self) -> None:
+        self.questions.step(+1)
+
+    def previous_question(self) -> None:
+        self.questions.step(-1)
+
+    def mark_asked(self) -> None:
+        self.questions.mark_asked()
+
+    def mark_skipped(self) -> None:
+        self.questions.mark_skipped()
+
+    def add_adhoc(self) -> None:
+        self.questions.add_adhoc()
+
+    def next_dimension(self) -> None:
+        self.rubric.focus_step(+1)
+
+    def previous_dimension(self) -> None:
+        self.rubric.focus_step(-1)
+
+    def insert_time(self) -> None:
+        focused = QApplication.focusWidget()
+        target = focused if isinstance(focused, NoteEdit) else self.notes
+        if target.isReadOnly():
+            return
+        target.setFocus()
+        target.insert_time()
+
+    def focus_notes(self) -> None:
+        self.notes.setFocus()
+
+    def toggle_pause(self) -> None:
+        timer = self.session.detail.timer
+        service = self.session.service
+        if timer.paused:
+            self.session.edit(service.resume)
+        elif timer.running:
+            self.session.edit(service.pause)
+
+    def end_and_submit(self) -> None:
+        if not self.session.editable:
+            return
+        self.flush()
+        if self.session.detail.timer.running or self.session.detail.timer.paused:
+            self.session.edit(self.session.service.end)
+        self.submit_requested.emit()
+
+    def flush(self) -> None:
+        """Save every field with typing still pending (before leaving the view)."""
+        self.notes.flush()
+        self.questions.flush()
+        self.rubric.flush()
+        self.verdict.flush()
+
+    # Refresh
+
+    def refresh_clock(self) -> None:
+        detail = self.session.detail
+        elapsed = detail.elapsed(self.session.now())
+        if detail.timer.ended:
+            self.countdown.set_ended(elapsed)
+        else:
+            self.countdown.set_elapsed(
+                elapsed, running=detail.timer.running, paused=detail.timer.paused
+            )
+        section = None
+        if detail.current_question_id:
+            question = detail.rubric.question(detail.current_question_id)
+            section = question.section if question else None
+        self.agenda.set_progress(elapsed, section)
+        where = self.agenda.current
+        colour = {
+            Pace.ON_TIME: tones(self.palette()).text,
+            Pace.OVER: tones(self.palette()).warn,
+            Pace.FAR_OVER: tones(self.palette()).alert,
+        }[where.pace]
+        planned = detail.rubric.duration_minutes
+        if detail.timer.ended:
+            colour = tones(self.palette()).text
+            self.agenda_caption.setText(
+                f"Ended after {format_offset(elapsed)} of the planned {planned} minutes."
+            )
+        else:
+            self.agenda_caption.setText(self.agenda.describe())
+        self.agenda_caption.setStyleSheet(f"color: {css(colour)};")
+
+    def _bind(self, keys: str, slot: object) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+        self._shortcuts.append(shortcut)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.aspect is Aspect.GENERAL_NOTES:
+            self.notes.show_stored(self.session.detail.general_notes)
+        if change.aspect in (Aspect.TIMER, Aspect.SUBMISSION, Aspect.INTERVIEW):
+            self._refresh_state()
+        self.refresh_clock()
+
+    def _refresh_state(self) -> None:
+        detail = self.session.detail
+        state = detail.state
+        timer = detail.timer
+        self.pause_button.setText("Resume" if timer.paused else "Pause")
+        self.pause_button.setVisible(state in (InterviewState.IN_PROGRESS, InterviewState.PAUSED))
+        self.submit_button.setVisible(state is not InterviewState.SUBMITTED)
+        self.submit_button.setText(
+            "Check && submit…" if state is InterviewState.FINISHED else "End && submit…"
+        )
+        self.export_button.setVisible(state is InterviewState.SUBMITTED)
+        self.notes.setReadOnly(state is InterviewState.SUBMITTED)
+        palette_tones = tones(self.palette())
+        if state is InterviewState.SUBMITTED and detail.submitted_at is not None:
+            when = detail.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self._banner(f"Submitted {when}. This scorecard is read-only.", palette_tones.ok)
+        elif state is InterviewState.FINISHED:
+            self._banner(
+                "The interview has ended; the scorecard is not submitted yet.",
+                palette_tones.warn,
+            )
+        elif state is InterviewState.PAUSED:
+            self._banner("The clock is paused. Ctrl+P resumes it.", palette_tones.warn)
+        else:
+            self.banner.hide()
+        self.verdict.setVisible(state in (InterviewState.FINISHED, InterviewState.SUBMITTED))
+        self.refresh_clock()
+
+    def _banner(self, text: str, colour: object) -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"color: {css(colour)}; border: 1px solid {css(colour)}; border-radius: 4px;"  # type: ignore[arg-type]
+        )
+        self.banner.show()

@@ -1,0 +1,182 @@
+"""The main window: the interviews (list, or one open interview) and the rubric library."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from scorer import __version__
+from scorer.domain.errors import ScorerError
+from scorer.paths import APP_NAME
+from scorer.ui.interview_page import InterviewPage
+from scorer.ui.new_interview_dialog import NewInterviewDialog
+from scorer.ui.rubric_library_page import RubricLibraryPage
+from scorer.ui.shortcuts_dialog import ShortcutsDialog
+from scorer.ui.start_screen import StartScreen
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from scorer.services.interviews import InterviewService
+    from scorer.services.rubric_library import RubricLibrary
+
+    Exporter = Callable[[QWidget, int], None]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        service: InterviewService,
+        library: RubricLibrary,
+        exporter: Exporter | None = None,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.library = library
+        self._exporter = exporter
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 600)
+
+        self.start_screen = StartScreen()
+        self.start_screen.open_requested.connect(self.open_interview)
+        self.start_screen.new_requested.connect(self.new_interview)
+        self.interview_page: InterviewPage | None = None
+        self.interviews = QStackedWidget()
+        self.interviews.addWidget(self.start_screen)
+        self.rubrics_page = RubricLibraryPage(library)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.interviews, "Interviews")
+        self.tabs.addTab(self.rubrics_page, "Rubrics")
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self.refresh_list()
+
+    # Navigation
+
+    def refresh_list(self) -> None:
+        try:
+            summaries = self.service.list_interviews()
+        except ScorerError as exc:
+            self.show_error(exc.message)
+            return
+        self.start_screen.set_summaries(summaries, self.service.now())
+
+    def open_interview(self, interview_id: int) -> None:
+        self.close_interview()
+        try:
+            page = InterviewPage(self.service, interview_id)
+        except ScorerError as exc:
+            self.show_error(exc.message)
+            return
+        page.back_requested.connect(self.show_list)
+        page.export_requested.connect(self.export_interview)
+        page.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.interview_page = page
+        self.interviews.addWidget(page)
+        self.interviews.setCurrentWidget(page)
+        self.tabs.setCurrentWidget(self.interviews)
+        detail = page.session.detail
+        self.setWindowTitle(f"{detail.candidate.name} · {detail.rubric.title} — {APP_NAME}")
+
+    def show_list(self) -> None:
+        interview_id = self.interview_page.session.interview_id if self.interview_page else None
+        self.close_interview()
+        self.refresh_list()
+        self.interviews.setCurrentWidget(self.start_screen)
+        self.setWindowTitle(APP_NAME)
+        if interview_id is not None:
+            self.start_screen.select_interview(interview_id)
+        self.start_screen.tree.setFocus()
+
+    def close_interview(self) -> None:
+        page = self.interview_page
+        if page is None:
+            return
+        page.flush()
+        self.interviews.removeWidget(page)
+        page.deleteLater()
+        self.interview_page = None
+
+    def new_interview(self) -> None:
+        try:
+            dialog = NewInterviewDialog(
+                self.library.rubrics, self.service.list_candidates(),
+                self.service.list_interviewers(), parent=self,
+            )
+        except ScorerError as exc:
+            self.show_error(exc.message)
+            return
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            value = dialog.value()
+            if value is None:
+                continue
+            try:
+                candidate = self.service.add_candidate(value.candidate_name, value.candidate_email)
+                change = self.service.create_interview(
+                    candidate.id, value.rubric, value.interviewer_name,
+                    value.interviewer_email, value.scheduled_for,
+                )
+            except ScorerError as exc:
+                dialog.show_error(exc.message)
+                continue
+            self.open_interview(change.interview_id)
+            return
+
+    def export_interview(self, interview_id: int) -> None:
+        if self._exporter is None:
+            self.show_error("Exporting signed scorecards is not available in this build.")
+            return
+        self._exporter(self, interview_id)
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
+
+    # Menus
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New interview…", QKeySequence.StandardKey.New, self.new_interview)
+        self._action(file_menu, "&All interviews", QKeySequence("Alt+Left"), self.show_list)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self.show_shortcuts)
+        self._action(help_menu, f"&About {APP_NAME}", None, self.show_about)
+
+    def _action(
+        self, menu: object, text: str, keys: QKeySequence | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
+    ) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<b>{APP_NAME} {__version__}</b><br>Structured technical interviews: "
+            "live scoring, signed scorecards, panel merge.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_interview()  # saves any typing still pending
+        super().closeEvent(event)

@@ -1,0 +1,43 @@
+"""Help › Keyboard shortcuts (F1): every shortcut of the live view in one table."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from scorer.ui.prose import escape_text
+from scorer.ui.shortcuts import LIVE_SHORTCUTS, SCORE_HELP
+
+GLOBAL_SHORTCUTS = (
+    ("Ctrl+N", "New interview"),
+    ("Ctrl+F", "Filter the interviews by candidate"),
+    ("Alt+Left", "Back to all interviews"),
+    ("F1", "This list"),
+)
+
+
+def shortcuts_html() -> str:
+    def native(keys: str) -> str:
+        return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText) or keys
+
+    rows = [(native(s.keys), s.help) for s in LIVE_SHORTCUTS]
+    rows.insert(5, SCORE_HELP)
+    rows += [(native(k), h) for k, h in GLOBAL_SHORTCUTS]
+    body = "".join(
+        f"<tr><td style='padding:3px 18px 3px 0'><b>{escape_text(k)}</b></td>"
+        f"<td style='padding:3px 0'>{escape_text(h)}</td></tr>"
+        for k, h in rows
+    )
+    return f"<table>{body}</table>"
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        table = QLabel(shortcuts_html())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
