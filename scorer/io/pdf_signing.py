@@ -30,8 +30,9 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from scorer.domain.scorecard import ATTACHMENT_MIME, ATTACHMENT_NAME
 
 FIELD_NAME = "ScorecardSignature"
-# An ECDSA P-256 CMS signature with one certificate is about 1.2 KB; generous headroom.
-BYTES_RESERVED = 8192
+# An ECDSA P-256 CMS signature with its certificate is about 1.7 KB; twice that is ample,
+# and a smaller reservation keeps the hex string that every reader parses short.
+BYTES_RESERVED = 4096
 
 @dataclass(frozen=True)
 class LoadedKey:
@@ -73,7 +74,7 @@ class _PdfPageBytes(PdfContent):
 def sign_scorecard(
     pdf: bytes,
     key: LoadedKey,
-    attachment: bytes,
+    attachment: bytes | None,
     *,
     page: int,
     box: tuple[int, int, int, int],
@@ -83,19 +84,8 @@ def sign_scorecard(
 ) -> bytes:
     """Embed `attachment` as scorecard.json and sign the whole file with a visible stamp."""
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
-    spec = FileSpec(
-        file_spec_string=ATTACHMENT_NAME,
-        file_name=ATTACHMENT_NAME,
-        embedded_data=EmbeddedFileObject.from_file_data(
-            writer,
-            data=attachment,
-            mime_type=ATTACHMENT_MIME,
-            params=EmbeddedFileParams(creation_date=signed_at, modification_date=signed_at),
-        ),
-        description="The machine-readable scorecard (schema scorer.scorecard/1)",
-        af_relationship=generic.NameObject("/Data"),
-    )
-    embed_file(writer, spec)
+    if attachment is not None:
+        _embed(writer, attachment, signed_at)
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
         md_algorithm="sha256",
@@ -113,3 +103,19 @@ def sign_scorecard(
     out = BytesIO()
     pdf_signer.sign_pdf(writer, output=out, bytes_reserved=BYTES_RESERVED)
     return out.getvalue()
+
+
+def _embed(writer: IncrementalPdfFileWriter, attachment: bytes, signed_at: datetime) -> None:
+    spec = FileSpec(
+        file_spec_string=ATTACHMENT_NAME,
+        file_name=ATTACHMENT_NAME,
+        embedded_data=EmbeddedFileObject.from_file_data(
+            writer,
+            data=attachment,
+            mime_type=ATTACHMENT_MIME,
+            params=EmbeddedFileParams(creation_date=signed_at, modification_date=signed_at),
+        ),
+        description="The machine-readable scorecard (schema scorer.scorecard/1)",
+        af_relationship=generic.NameObject("/Data"),
+    )
+    embed_file(writer, spec)

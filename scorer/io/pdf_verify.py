@@ -28,6 +28,10 @@ from pyhanko_certvalidator import ValidationContext
 from scorer.domain.scorecard import ATTACHMENT_NAME
 
 log = logging.getLogger(__name__)
+# pyHanko logs a warning with a traceback for every untrusted or broken signature; the
+# verdict already says so in one line, so keep those out of the user's terminal.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True, slots=True)

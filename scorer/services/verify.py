@@ -2,7 +2,8 @@
 
 The verdict, decided in this order:
 
-- UNREADABLE        the file cannot be read, is over the size bound, or is not a PDF.
+- UNREADABLE        the file cannot be read, is over the size bound, or is not a PDF
+                    (a signed scorecard that no longer parses is TAMPERED: cut short).
 - UNSIGNED          no signature, but it carries a scorecard (attachment or data digest).
 - NOT A SCORECARD   no signature and no scorecard; or signed, but no scorecard.json
                     (or one that is not a valid `scorer.scorecard/1` document).
@@ -133,6 +134,10 @@ def verify_bytes(path: Path, data: bytes, trust: TrustStore) -> Verification:
         reason = f"cannot be parsed ({exc.__class__.__name__})"
         return Verification(path, Verdict.UNREADABLE, reason)
     if facts.error is not None:
+        if DIGEST_KEYWORD_PREFIX.encode("ascii") in data and b"/ByteRange" in data:
+            # A signed scorecard that no longer parses was damaged or cut short after signing.
+            return Verification(path, Verdict.TAMPERED,
+                                f"a signed scorecard, cut short or damaged ({facts.error})")
         return Verification(path, Verdict.UNREADABLE, f"cannot be parsed: {facts.error}")
 
     card: Scorecard | None = None

@@ -1,0 +1,75 @@
+"""The signed scorecard checked by poppler's pdfsig, independently of pyHanko."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from scorer.domain.scorecard import scorecard_from_detail
+from scorer.io.certificates import create_identity
+from scorer.io.pdf_signing import load_key, sign_scorecard
+from scorer.io.scorecard_pdf import render_scorecard
+from scorer.io.scorecard_pdf_stamp import render_stamp
+from tests.support.sample import submitted_detail
+
+NOW = datetime(2026, 11, 20, 15, 5, tzinfo=UTC)
+
+
+def _signed(size: str = "A4") -> bytes:
+    made = create_identity("Łukasz Øster-Müller", "lukasz@example.org")
+    card = scorecard_from_detail(submitted_detail(), made.certificate.fingerprint, NOW)
+    rendered = render_scorecard(card, size)  # type: ignore[arg-type]
+    box = rendered.signature_box
+    stamp = render_stamp(card.interviewer.name, card.interviewer.email, NOW,
+                         box.x2 - box.x1, box.y2 - box.y1)
+    return sign_scorecard(
+        rendered.pdf, load_key(made.key_pem, made.certificate.pem), card.to_json_bytes(),
+        page=box.page, box=box.rounded(), stamp_pdf=stamp, signer_name=card.interviewer.name,
+        signed_at=NOW,
+    )
+
+
+def _pdfsig(path: Path) -> str:
+    if shutil.which("pdfsig") is None:
+        pytest.fail("pdfsig (poppler-utils) is not installed; run .ci/system-deps.sh test")
+    run = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False)
+    return run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+def test_pdfsig_accepts_the_signature_over_the_whole_file(tmp_path: Path, size: str) -> None:
+    path = tmp_path / "card.pdf"
+    path.write_bytes(_signed(size))
+    out = _pdfsig(path)
+    assert "Signature is Valid" in out
+    assert "Total document signed" in out
+    assert "ETSI.CAdES.detached" in out  # PAdES
+
+
+def test_pdfsig_rejects_a_flipped_byte(tmp_path: Path) -> None:
+    data = bytearray(_signed())
+    at = data.index(b"stream", 2000) + 40
+    data[at] ^= 0xFF
+    path = tmp_path / "card.pdf"
+    path.write_bytes(bytes(data))
+    out = _pdfsig(path)
+    assert "Signature is Valid" not in out
+
+
+def test_the_visible_stamp_is_a_widget_on_the_last_page() -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(_signed()))
+    last = reader.pages[-1]
+    widgets = [a.get_object() for a in last.get("/Annots", [])]
+    sig = [w for w in widgets if w.get("/FT") == "/Sig"]
+    assert len(sig) == 1
+    x1, y1, x2, y2 = (float(v) for v in sig[0]["/Rect"])
+    assert x2 - x1 > 100 and y2 - y1 > 40
+    assert "/AP" in sig[0]
