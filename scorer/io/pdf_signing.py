@@ -8,8 +8,6 @@ sign twice to estimate the signature's size.
 
 from __future__ import annotations
 
-import binascii
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -17,12 +15,11 @@ from io import BytesIO
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
-from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils import generic, layout
 from pyhanko.pdf_utils.content import PdfContent
 from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec, embed_file
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.layout import BoxConstraints
-from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
@@ -54,21 +51,27 @@ def load_key(key_pem: bytes, certificate_pem: bytes) -> LoadedKey:
     return LoadedKey(signer=signer, certificate=cert)
 
 
-class _PdfPageBytes(PdfContent):
-    """The first page of a PDF held in memory, as a form XObject (cf. pyHanko's ImportedPdfPage)."""
+class _ExistingForm(PdfContent):
+    """A form XObject already in the document, drawn as the signature's appearance."""
 
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        super().__init__()
+    def __init__(self, reference: generic.IndirectObject, width: float, height: float) -> None:
+        super().__init__(box=BoxConstraints(width=width, height=height))
+        self.reference = reference
 
     def render(self) -> bytes:
-        writer = self._ensure_writer
-        xobj = writer.import_page_as_xobject(PdfFileReader(BytesIO(self.data)), page_ix=0)
-        name = "/Stamp" + binascii.hexlify(uuid.uuid4().bytes).decode("ascii")
-        self.resources.xobject[name] = xobj
-        x1, y1, x2, y2 = xobj.get_object()["/BBox"]
-        self.box = BoxConstraints(width=abs(x1 - x2), height=abs(y1 - y2))
-        return name.encode("ascii") + b" Do"
+        self.resources.xobject["/Stamp"] = self.reference
+        return b"/Stamp Do"
+
+
+def _stamp_form(writer: IncrementalPdfFileWriter, page: int, name: str) -> generic.IndirectObject:
+    _, resources = writer.find_page_for_modification(page)
+    xobjects = resources["/XObject"]
+    for key in xobjects:
+        if str(key).endswith(name):
+            reference = xobjects.raw_get(key)
+            if isinstance(reference, generic.IndirectObject):
+                return reference
+    raise ValueError(f"the page has no form XObject named {name}")
 
 
 def sign_scorecard(
@@ -78,11 +81,15 @@ def sign_scorecard(
     *,
     page: int,
     box: tuple[int, int, int, int],
-    stamp_pdf: bytes,
+    stamp_form: str,
     signer_name: str,
     signed_at: datetime,
 ) -> bytes:
-    """Embed `attachment` as scorecard.json and sign the whole file with a visible stamp."""
+    """Embed `attachment` as scorecard.json and sign the whole file.
+
+    The visible stamp is the document's own form XObject `stamp_form` on `page`, shown
+    in a new signature field covering `box`.
+    """
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
     if attachment is not None:
         _embed(writer, attachment, signed_at)
@@ -93,7 +100,18 @@ def sign_scorecard(
         reason="Interview scorecard",
         name=signer_name,
     )
-    style = StaticStampStyle(background=_PdfPageBytes(stamp_pdf), border_width=0)
+    x1, y1, x2, y2 = box
+    form = _ExistingForm(_stamp_form(writer, page, stamp_form), x2 - x1, y2 - y1)
+    style = StaticStampStyle(
+        background=form,
+        border_width=0,
+        background_layout=layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MIN,
+            y_align=layout.AxisAlignment.ALIGN_MIN,
+            margins=layout.Margins.uniform(0),
+            inner_content_scaling=layout.InnerScaling.STRETCH_FILL,
+        ),
+    )
     pdf_signer = signers.PdfSigner(
         meta,
         key.signer,

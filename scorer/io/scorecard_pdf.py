@@ -31,6 +31,7 @@ from scorer.domain.scorecard import DIGEST_KEYWORD_PREFIX, QuestionEntry, Scorec
 from scorer.domain.timer import format_offset
 from scorer.io.pdf_radar import Axis, radar
 from scorer.io.scorecard_pdf_page import MARGIN, Furniture, numbered_canvas, templates
+from scorer.io.scorecard_pdf_stamp import draw_stamp
 from scorer.io.scorecard_pdf_style import (
     ACCENT,
     ACCENT_HEX,
@@ -74,10 +75,11 @@ class RenderedScorecard:
 class _StampSlot(Flowable):  # type: ignore[misc]
     """An empty box that remembers where on which page it was drawn."""
 
-    def __init__(self, width: float, height: float) -> None:
+    def __init__(self, width: float, height: float, card: Scorecard) -> None:
         super().__init__()
         self.width = width
         self.height = height
+        self.card = card
         self.placed: SignatureBox | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -92,13 +94,9 @@ class _StampSlot(Flowable):  # type: ignore[misc]
         super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.setDash(2, 2)
-        canvas.setLineWidth(0.6)
-        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
-        canvas.restoreState()
+        person = self.card.interviewer
+        draw_stamp(self.canv, person.name, person.email, self.card.exported_at, self.width,
+                   self.height)
 
 
 def render_scorecard(card: Scorecard, page_size: PageSize = "A4") -> RenderedScorecard:
@@ -127,7 +125,7 @@ def render_scorecard(card: Scorecard, page_size: PageSize = "A4") -> RenderedSco
     )
     doc.addPageTemplates(templates(pagesize, furniture))
     width = pagesize[0] - 2 * MARGIN
-    slot = _StampSlot(*STAMP_SIZE)
+    slot = _StampSlot(*STAMP_SIZE, card)
     story: list[Flowable] = [NextPageTemplate("later")]
     story += _facts(card, width)
     story += _summary(card, rubric, width)

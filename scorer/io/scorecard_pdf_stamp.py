@@ -1,26 +1,29 @@
 """The visible signature stamp, drawn with reportlab in the scorecard's Unicode font.
 
 pyHanko's own text stamps use a standard PDF font, which cannot show names such
-as "Łukasz"; so the stamp is rendered here as a one-page PDF of the stamp's size,
-and `pdf_signing` imports that page as the signature field's appearance.
+as "Łukasz". So the stamp is drawn here, as a form XObject of the scorecard itself
+(named `STAMP_FORM`) referenced from the last page; `pdf_signing` makes it the
+appearance of the signature field that covers the reserved box. It shares the document's
+embedded font, and nothing has to be imported at signing time.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from io import BytesIO
-
-from reportlab.pdfgen.canvas import Canvas
+from typing import Any
 
 from scorer.io.pdf_fonts import BOLD, REGULAR, register_fonts
 from scorer.io.scorecard_pdf_page import _fit
 from scorer.io.scorecard_pdf_style import ACCENT, BAND, INK, MUTED, PANEL, when
 
+STAMP_FORM = "ScorerSignatureStamp"
 
-def render_stamp(name: str, email: str, signed_at: datetime, width: float, height: float) -> bytes:
+
+def draw_stamp(canvas: Any, name: str, email: str, signed_at: datetime, width: float,
+               height: float) -> None:
+    """Define the stamp form (origin at the box's lower left) and reference it from the page."""
     register_fonts()
-    out = BytesIO()
-    canvas = Canvas(out, pagesize=(width, height), pageCompression=1)
+    canvas.beginForm(STAMP_FORM, 0, 0, width, height)
     canvas.setFillColor(PANEL)
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(1)
@@ -40,6 +43,12 @@ def render_stamp(name: str, email: str, signed_at: datetime, width: float, heigh
     canvas.setFillColor(MUTED)
     canvas.drawString(10, height - 44, _fit(f"Date: {when(signed_at)}", REGULAR, 7.2, inner))
     canvas.drawString(10, 6, "PAdES · ECDSA P-256 · SHA-256")
-    canvas.showPage()
-    canvas.save()
-    return out.getvalue()
+    canvas.endForm()
+    # Use the form under an empty clip: it joins the page's resources, where the signer
+    # finds it, but only the signature field shows it (no double stamp in viewers).
+    canvas.saveState()
+    path = canvas.beginPath()
+    path.rect(0, 0, 0, 0)
+    canvas.clipPath(path, stroke=0, fill=0)
+    canvas.doForm(STAMP_FORM)
+    canvas.restoreState()

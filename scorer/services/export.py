@@ -74,7 +74,7 @@ class Signer:
     ) -> SignedScorecard:
         from scorer.io.pdf_signing import sign_scorecard
         from scorer.io.scorecard_pdf import render_scorecard
-        from scorer.io.scorecard_pdf_stamp import render_stamp
+        from scorer.io.scorecard_pdf_stamp import STAMP_FORM
 
         who = f"{detail.interviewer.name} <{detail.interviewer.email}>"
         key = self.key(fingerprint, who)
@@ -82,11 +82,9 @@ class Signer:
         card = scorecard_from_detail(detail, fingerprint, now)
         rendered = render_scorecard(card, page_size)
         box = rendered.signature_box
-        stamp = render_stamp(card.interviewer.name, card.interviewer.email, now,
-                             box.x2 - box.x1, box.y2 - box.y1)
         pdf = sign_scorecard(
             rendered.pdf, key, card.to_json_bytes(),
-            page=box.page, box=box.rounded(), stamp_pdf=stamp,
+            page=box.page, box=box.rounded(), stamp_form=STAMP_FORM,
             signer_name=card.interviewer.name, signed_at=now,
         )
         return SignedScorecard(pdf, rendered.pages, now)

@@ -13,7 +13,7 @@ from scorer.domain.scorecard import scorecard_from_detail
 from scorer.io.certificates import create_identity
 from scorer.io.pdf_signing import load_key, sign_scorecard
 from scorer.io.scorecard_pdf import render_scorecard
-from scorer.io.scorecard_pdf_stamp import render_stamp
+from scorer.io.scorecard_pdf_stamp import STAMP_FORM
 from tests.support.sample import submitted_detail
 
 NOW = datetime(2026, 11, 20, 15, 5, tzinfo=UTC)
@@ -24,11 +24,9 @@ def _signed(size: str = "A4") -> bytes:
     card = scorecard_from_detail(submitted_detail(), made.certificate.fingerprint, NOW)
     rendered = render_scorecard(card, size)  # type: ignore[arg-type]
     box = rendered.signature_box
-    stamp = render_stamp(card.interviewer.name, card.interviewer.email, NOW,
-                         box.x2 - box.x1, box.y2 - box.y1)
     return sign_scorecard(
         rendered.pdf, load_key(made.key_pem, made.certificate.pem), card.to_json_bytes(),
-        page=box.page, box=box.rounded(), stamp_pdf=stamp, signer_name=card.interviewer.name,
+        page=box.page, box=box.rounded(), stamp_form=STAMP_FORM, signer_name=card.interviewer.name,
         signed_at=NOW,
     )
 

@@ -13,7 +13,7 @@ from scorer.domain.scorecard import scorecard_from_detail
 from scorer.io.certificates import create_identity
 from scorer.io.pdf_signing import load_key, sign_scorecard
 from scorer.io.scorecard_pdf import render_scorecard
-from scorer.io.scorecard_pdf_stamp import render_stamp
+from scorer.io.scorecard_pdf_stamp import STAMP_FORM, draw_stamp
 from scorer.services import identity
 from scorer.services.export import Signer, export_detail
 from scorer.services.verify import MAX_BYTES, Verdict, load_trust, verify_file
@@ -130,7 +130,7 @@ def test_json_that_disagrees_with_the_signed_digest_is_tampered(
     key_pem, cert_pem = identity.signing_key(sameera.fingerprint, "Sameera")
     pdf = sign_scorecard(rendered.pdf, load_key(key_pem, cert_pem), other.to_json_bytes(),
                          page=box.page, box=box.rounded(),
-                         stamp_pdf=render_stamp("S", "s@example.com", now, 100, 50),
+                         stamp_form=STAMP_FORM,
                          signer_name="Sameera Perera", signed_at=now)
     path = tmp_path / "mismatch.pdf"
     path.write_bytes(pdf)
@@ -151,7 +151,7 @@ def test_json_naming_another_certificate_than_the_signer_is_tampered(
     key_pem, cert_pem = identity.signing_key(sameera.fingerprint, "Sameera")
     pdf = sign_scorecard(rendered.pdf, load_key(key_pem, cert_pem), card.to_json_bytes(),
                          page=box.page, box=box.rounded(),
-                         stamp_pdf=render_stamp("S", "s@example.com", now, 100, 50),
+                         stamp_form=STAMP_FORM,
                          signer_name="Sameera Perera", signed_at=now)
     path = tmp_path / "other-cert.pdf"
     path.write_bytes(pdf)
@@ -191,13 +191,15 @@ def test_a_signed_pdf_without_scorecard_data_is_not_a_scorecard(
 
     buffer = BytesIO()
     canvas = Canvas(buffer)
+    now = datetime.now(UTC)
     canvas.drawString(72, 720, "A contract")
+    canvas.translate(72, 72)
+    draw_stamp(canvas, "Notary", "notary@example.com", now, 200, 60)
     canvas.save()
     made = create_identity("Notary", "notary@example.com")
-    now = datetime.now(UTC)
     pdf = sign_scorecard(buffer.getvalue(), load_key(made.key_pem, made.certificate.pem), None,
                          page=0, box=(72, 72, 272, 132),
-                         stamp_pdf=render_stamp("N", "n@example.com", now, 200, 60),
+                         stamp_form=STAMP_FORM,
                          signer_name="Notary", signed_at=now)
     path = tmp_path / "contract.pdf"
     path.write_bytes(pdf)
