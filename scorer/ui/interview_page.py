@@ -42,7 +42,7 @@ class InterviewPage(QWidget):
         self.before.start_requested.connect(self.start)
         self.live = LiveView(self.session)
         self.live.submit_requested.connect(self.open_submit_dialog)
-        self.live.export_requested.connect(lambda: self.export_requested.emit(interview_id))
+        self.live.export_requested.connect(self._on_export)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.before)
         self.stack.addWidget(self.live)
@@ -65,6 +65,9 @@ class InterviewPage(QWidget):
         dialog = SubmitDialog(self.session, self)
         dialog.open()
         return dialog
+
+    def _on_export(self) -> None:
+        self.export_requested.emit(self.session.interview_id)
 
     def flush(self) -> None:
         self.live.flush()

@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
             return
         page.back_requested.connect(self.show_list)
         page.export_requested.connect(self.export_interview)
-        page.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        # Bound methods, not lambdas: a lambda holding `self` could free the window
+        # while Qt is still deleting the page.
+        page.message.connect(self.show_status)
         self.interview_page = page
         self.interviews.addWidget(page)
         self.interviews.setCurrentWidget(page)
@@ -139,6 +141,9 @@ class MainWindow(QMainWindow):
             self.show_error("Exporting signed scorecards is not available in this build.")
             return
         self._exporter(self, interview_id)
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, APP_NAME, message)

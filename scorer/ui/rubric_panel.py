@@ -17,7 +17,6 @@ class RubricPanel(QWidget):
         super().__init__(parent)
         self._session = session
         self.cards: list[DimensionCard] = []
-        self._last_focused: DimensionCard | None = None
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 6, 0)
@@ -40,9 +39,6 @@ class RubricPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.scroll_area, 1)
         session.changed.connect(self._on_changed)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._on_focus_changed)
         self._refresh()
 
     def set_score(self, dimension_id: str, score: int | None) -> None:
@@ -50,8 +46,13 @@ class RubricPanel(QWidget):
         self._refresh()  # also puts a refused choice back to what is stored
 
     def focused_card(self) -> DimensionCard | None:
-        """The dimension holding focus, or the one that held it last."""
-        return self._last_focused
+        """The dimension holding the keyboard focus, if any."""
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            if isinstance(widget, DimensionCard) and widget in self.cards:
+                return widget
+            widget = widget.parentWidget()
+        return None
 
     def score_focused(self, score: int) -> None:
         card = self.focused_card()
@@ -61,9 +62,9 @@ class RubricPanel(QWidget):
     def focus_step(self, delta: int) -> None:
         if not self.cards:
             return
-        current = self.cards.index(self._last_focused) if self._last_focused in self.cards else -1
+        focused = self.focused_card()
+        current = self.cards.index(focused) if focused is not None else -1
         card = self.cards[(current + delta) % len(self.cards)]
-        self._last_focused = card
         self.scroll_area.ensureWidgetVisible(card, 0, 40)
         card.evidence.setFocus()
 
@@ -73,13 +74,6 @@ class RubricPanel(QWidget):
 
     def _save_evidence(self, dimension_id: str, text: str) -> None:
         self._session.edit(self._session.service.write_evidence, dimension_id, text)
-
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        while new is not None:
-            if isinstance(new, DimensionCard) and new in self.cards:
-                self._last_focused = new
-                return
-            new = new.parentWidget()
 
     def _on_changed(self, change: Change) -> None:
         if change.aspect in (Aspect.SCORE, Aspect.SUBMISSION):

@@ -1,0 +1,36 @@
+"""Qt tests run on a fresh store per test, with a clock the test moves by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scorer.paths import bundled_rubrics_dir
+from scorer.services.interviews import InterviewService
+from scorer.services.rubric_library import RubricLibrary, load_library
+from scorer.services.store import open_local_store
+from scorer.storage import Store
+from tests.services.factories import FakeClock
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def library() -> RubricLibrary:
+    return load_library(bundled_rubrics_dir())
+
+
+@pytest.fixture
+def store(scorer_home: Path) -> Iterator[Store]:
+    with open_local_store(scorer_home) as opened:
+        yield opened
+
+
+@pytest.fixture
+def service(store: Store, clock: FakeClock) -> InterviewService:
+    return InterviewService(store, clock)
