@@ -50,7 +50,8 @@ def create_identity(
     now = now or datetime.now(UTC)
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([
-        x509.NameAttribute(NameOID.COMMON_NAME, name),
+        # X.509 caps a common name at 64 bytes; the scorecard carries the full name.
+        x509.NameAttribute(NameOID.COMMON_NAME, name.encode()[:64].decode("utf-8", "ignore")),
         x509.NameAttribute(NameOID.EMAIL_ADDRESS, email),
         x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "Scorer interviewer"),
     ])

@@ -27,9 +27,10 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from scorer.domain.scorecard import ATTACHMENT_MIME, ATTACHMENT_NAME
 
 FIELD_NAME = "ScorecardSignature"
-# An ECDSA P-256 CMS signature with its certificate is about 1.7 KB; twice that is ample,
-# and a smaller reservation keeps the hex string that every reader parses short.
-BYTES_RESERVED = 4096
+# The CMS blob holds the certificate and repeats its names (issuer and serial in the signer
+# info and the signing-certificate attribute): about 2.2 KB for a typical identity. A fixed
+# reservation skips pyHanko's trial signature; it scales with the certificate for long names.
+MIN_RESERVED = 4096
 
 @dataclass(frozen=True)
 class LoadedKey:
@@ -46,7 +47,8 @@ def load_key(key_pem: bytes, certificate_pem: bytes) -> LoadedKey:
     signer = signers.SimpleSigner(
         signing_cert=cert,
         signing_key=key,
-        cert_registry=SimpleCertificateStore.from_certs([cert]),  # type: ignore[no-untyped-call]
+        # The signing certificate is embedded anyway; an empty registry adds no second copy.
+        cert_registry=SimpleCertificateStore(),
     )
     return LoadedKey(signer=signer, certificate=cert)
 
@@ -119,7 +121,8 @@ def sign_scorecard(
         new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=page, box=box),
     )
     out = BytesIO()
-    pdf_signer.sign_pdf(writer, output=out, bytes_reserved=BYTES_RESERVED)
+    reserved = max(MIN_RESERVED, 4 * len(key.certificate.dump()) + 1024)
+    pdf_signer.sign_pdf(writer, output=out, bytes_reserved=reserved + reserved % 2)
     return out.getvalue()
 
 

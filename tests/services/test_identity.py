@@ -114,3 +114,8 @@ def test_a_keyringrc_choice_counts_as_explicit(
     rc.parent.mkdir(parents=True)
     rc.write_text("[backend]\ndefault-keyring=keyrings.alt.file.PlaintextKeyring\n")
     assert keyring_store.explicitly_configured()
+
+
+def test_a_long_unicode_name_still_makes_a_certificate(memory_keyring: MemoryKeyring) -> None:
+    made = identity.create("Ł" * 200, "long.name@example.com")
+    assert made.name == "Ł" * 32  # X.509 allows 64 bytes; the scorecard keeps the full name
