@@ -21,6 +21,8 @@ from scorer.paths import HOME_ENV
 COMMAND_MODULES = (
     "scorer.commands.gui",
     "scorer.commands.rubrics",
+    "scorer.commands.interviews",
+    "scorer.commands.demo",
     "scorer.commands.identity",
     "scorer.commands.verify",
 )

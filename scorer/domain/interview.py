@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from scorer.domain.completeness import missing_items
 from scorer.domain.people import Candidate, Interviewer
@@ -37,13 +38,18 @@ class InterviewState(StrEnum):
 
 def interview_state(timer: Timer, submitted_at: datetime | None) -> InterviewState:
     """Derived from the timestamps, so the state can never disagree with them."""
-    if submitted_at is not None:
+    return state_of(timer.started, timer.paused, timer.ended, submitted_at is not None)
+
+
+def state_of(started: bool, paused: bool, ended: bool, submitted: bool) -> InterviewState:
+    """The state from which timestamps are set (lists need no more than that)."""
+    if submitted:
         return InterviewState.SUBMITTED
-    if timer.ended:
+    if ended:
         return InterviewState.FINISHED
-    if timer.paused:
+    if paused:
         return InterviewState.PAUSED
-    if timer.started:
+    if started:
         return InterviewState.IN_PROGRESS
     return InterviewState.NOT_STARTED
 
@@ -81,9 +87,9 @@ class DimensionScore:
     evidence: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class InterviewSummary:
-    """One row of the interview list: columns only, cheap to load by the thousand."""
+class InterviewSummary(NamedTuple):
+    """One row of the interview list: columns only, cheap to build by the ten thousand
+    (a named tuple is built four times faster than a frozen dataclass)."""
 
     id: int
     candidate_name: str

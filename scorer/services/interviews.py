@@ -182,13 +182,13 @@ class InterviewService:
         """The running notes of the interview, saved whole (the UI stamps lines [mm:ss])."""
         rules.check_text(text, "general notes")
         with self._edit(interview_id) as edit:
-            edit.tx.touch(interview_id, edit.now, general_notes=text)
+            edit.tx.write_notes(interview_id, general_notes=text)
         return self._change(edit, Aspect.GENERAL_NOTES, None)
 
     def write_summary_note(self, interview_id: int, text: str) -> Change:
         rules.check_text(text, "summary note")
         with self._edit(interview_id) as edit:
-            edit.tx.touch(interview_id, edit.now, summary_note=text)
+            edit.tx.write_notes(interview_id, summary_note=text)
         return self._change(edit, Aspect.SUMMARY_NOTE, None)
 
     def score_dimension(self, interview_id: int, dimension_id: str, score: int | None) -> Change:

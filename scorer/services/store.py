@@ -30,7 +30,8 @@ def open_local_store(
 class Workspace:
     """What the app holds while it runs: the single-instance lock and the store.
 
-    Raises `AnotherInstance` when another app already has this data home open.
+    Raises `AnotherInstance` when another app already has this data home open,
+    and `StoreReadOnly` at once when the database cannot be written.
     """
 
     def __init__(self, home: Path | None = None) -> None:
@@ -40,6 +41,11 @@ class Workspace:
             self.store = open_local_store(self.home)
         except BaseException:
             self.lock.release()
+            raise
+        try:
+            self.store.check_writable()
+        except BaseException:
+            self.close()
             raise
 
     def close(self) -> None:

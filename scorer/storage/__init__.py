@@ -20,7 +20,7 @@ def open_store(
     synchronous: Synchronous = "NORMAL",
 ) -> Store:
     """Open the database at `path`, creating or upgrading it first (backups go to `backups`)."""
-    prepare_database(path, backups)
+    prepare_database(path, backups, timeout=busy_timeout_ms / 1000)
     return Store(path, busy_timeout_ms=busy_timeout_ms, synchronous=synchronous)
 
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from scorer.domain.store_errors import AnotherInstance, StoreError
+from scorer.domain.store_errors import AnotherInstance, StoreError, StoreReadOnly
 
 LOCK_NAME = "scorer.lock"
 
@@ -35,6 +35,11 @@ class InstanceLock:
         try:
             self.home.mkdir(parents=True, exist_ok=True)
             handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
+        except PermissionError:
+            raise StoreReadOnly(
+                f"The data folder {self.home} is read-only; make it writable, "
+                "or start Scorer with --home DIR to use another folder."
+            ) from None
         except OSError as exc:
             raise StoreError(f"Cannot create the lock file {self.path}: {exc.strerror}.") from None
         if not _try_lock(handle):

@@ -7,6 +7,7 @@ import Alembic at all (its import alone takes about a quarter of a second).
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -17,14 +18,16 @@ from scorer.storage.sqlite_errors import corrupt_message, store_error
 # Kept in step with migrations/versions by a test.
 HEAD_REVISION = "0002"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Alembic's `context` and `op` are module globals: one migration at a time per process.
+_ALEMBIC = threading.Lock()
 
 
-def current_revision(path: Path) -> str | None:
+def current_revision(path: Path, timeout: float = 5.0) -> str | None:
     """The schema revision of the file; None for a new or empty database."""
     if not path.exists():
         return None
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" in tables:
@@ -39,9 +42,11 @@ def current_revision(path: Path) -> str | None:
     return None
 
 
-def prepare_database(path: Path, backups: Path, now: datetime | None = None) -> Path | None:
+def prepare_database(
+    path: Path, backups: Path, now: datetime | None = None, timeout: float = 5.0
+) -> Path | None:
     """Create or upgrade the database at `path`; return the backup taken, if any."""
-    revision = current_revision(path)
+    revision = current_revision(path, timeout)
     if revision == HEAD_REVISION:
         return None
     if revision is not None and revision not in known_revisions():
@@ -68,7 +73,7 @@ def upgrade(path: Path, target: str = "head") -> None:
     # Foreign keys off while tables are rebuilt by batch operations, checked before commit.
     engine = make_engine(path, foreign_keys=False)
     try:
-        with writer(engine).begin() as connection:
+        with _ALEMBIC, writer(engine).begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, target)
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

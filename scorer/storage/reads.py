@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import sqlite3
 from collections.abc import Callable
+from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 
 from scorer.domain.interview import (
@@ -15,7 +20,7 @@ from scorer.domain.interview import (
     InterviewSummary,
     QuestionMark,
     QuestionStatus,
-    interview_state,
+    state_of,
 )
 from scorer.domain.interview_errors import InterviewNotFound
 from scorer.domain.people import Candidate, Interviewer
@@ -25,6 +30,7 @@ from scorer.storage.tables import (
     adhoc_questions,
     candidates,
     dimension_scores,
+    interview_notes,
     interview_questions,
     interviewers,
     interviews,
@@ -32,6 +38,7 @@ from scorer.storage.tables import (
     rubric_snapshots,
     timer_pauses,
 )
+from scorer.storage.types import from_text
 
 I = interviews.c  # noqa: E741
 C = candidates.c
@@ -42,8 +49,24 @@ Q = interview_questions.c
 A = adhoc_questions.c
 S = dimension_scores.c
 T = prep_ticks.c
+N = interview_notes.c
 
 RubricLoader = Callable[[str, str], Rubric]
+
+
+def _sql(query: Select[Any]) -> str:
+    return str(query.compile(dialect=sqlite.dialect()))
+
+
+_PEOPLE_SQL = _sql(select(C.id, C.name, C.email))
+_STAFF_SQL = _sql(select(W.id, W.name, W.email))
+_TITLES_SQL = _sql(select(R.rubric_id, R.version, R.title))
+_STATES = {flags: state_of(*flags) for flags in itertools.product((False, True), repeat=4)}
+_LIST_SQL = _sql(select(
+    I.id, I.candidate_id, I.interviewer_id, I.rubric_id, I.rubric_version, I.created_at,
+    I.scheduled_for, I.started_at, I.submitted_at, I.paused_at.is_not(None),
+    I.ended_at.is_not(None), I.recommendation,
+))
 
 _joined = (
     interviews.join(candidates, I.candidate_id == C.id)
@@ -63,21 +86,35 @@ class Reader:
         return int(self.connection.execute(query).scalar_one())
 
     def summaries(self) -> list[InterviewSummary]:
-        query = select(
-            I.id, C.name, C.email, I.rubric_id, R.title, W.name, W.email, I.created_at,
-            I.scheduled_for, I.started_at, I.paused_at, I.ended_at, I.submitted_at,
-            I.recommendation,
-        ).select_from(_joined).order_by(I.created_at.desc(), I.id.desc())
-        out = []
-        for row in self.connection.execute(query):
-            (iid, cname, cemail, rid, title, wname, wemail, created, scheduled,
-             started, paused, ended, submitted, recommendation) = row
-            state = interview_state(Timer(started, ended, paused), submitted)
-            out.append(InterviewSummary(
-                iid, cname, cemail, rid, title, wname, wemail, state, created, scheduled,
-                started, submitted, recommendation,
-            ))
-        return out
+        """Newest first: by when held, or when created if not held yet.
+
+        The hottest read of the app, so it reads plain tuples from the driver
+        (inside the same transaction), skipping SQLAlchemy's row processing;
+        the timestamps sort as text. People and rubric titles are joined here
+        rather than in SQL: a few thousand distinct strings instead of one copy
+        per row, and no wide rows for SQLite to sort.
+        """
+        driver = self.connection.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        run = driver.execute
+        people = {pid: (name, email) for pid, name, email in run(_PEOPLE_SQL)}
+        staff = {pid: (name, email) for pid, name, email in run(_STAFF_SQL)}
+        titles = {(rid, version): title for rid, version, title in run(_TITLES_SQL)}
+        rows = run(_LIST_SQL).fetchall()
+        rows.sort(key=lambda row: (row[7] or row[5], row[0]), reverse=True)
+        return [
+            InterviewSummary(
+                iid, *people[cid], rid, titles[rid, version], *staff[wid],
+                _STATES[started is not None, bool(paused), bool(ended), submitted is not None],
+                from_text(created),
+                date.fromisoformat(scheduled) if scheduled else None,
+                from_text(started) if started else None,
+                from_text(submitted) if submitted else None,
+                recommendation,
+            )
+            for (iid, cid, wid, rid, version, created, scheduled, started, submitted, paused,
+                 ended, recommendation) in rows
+        ]
 
     def head(self, interview_id: int) -> InterviewHead:
         query = select(
@@ -105,9 +142,10 @@ class Reader:
         row = self.connection.execute(
             select(
                 C.id, C.name, C.email, W.id, W.name, W.email, I.created_at, I.updated_at,
-                I.scheduled_for, I.current_question_id, I.general_notes, I.summary_note,
+                I.scheduled_for, I.current_question_id, N.general_notes, N.summary_note,
                 I.recommendation,
-            ).select_from(_joined).where(I.id == interview_id)
+            ).select_from(_joined.join(interview_notes, N.interview_id == I.id))
+            .where(I.id == interview_id)
         ).one()
         (cid, cname, cemail, wid, wname, wemail, created, updated, scheduled, current,
          general, summary, recommendation) = row
@@ -161,7 +199,9 @@ class Reader:
 
     def verdict(self, interview_id: int) -> tuple[str | None, str]:
         """The recommendation and summary note, which submission checks."""
-        query = select(I.recommendation, I.summary_note).where(I.id == interview_id)
+        query = select(I.recommendation, N.summary_note).select_from(
+            interviews.join(interview_notes, N.interview_id == I.id)
+        ).where(I.id == interview_id)
         recommendation, summary = self.connection.execute(query).one()
         return recommendation, summary
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from scorer.domain.interview import InterviewDetail
+from scorer.storage.bulk import import_interviews
 from scorer.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, Synchronous, make_engine, writer
 from scorer.storage.reads import Reader
 from scorer.storage.sqlite_errors import store_error
@@ -49,6 +52,21 @@ class Store:
             if error is None:
                 raise
             raise error from exc
+
+    def check_writable(self) -> None:
+        """Raise `StoreReadOnly` (naming the file) now rather than at the first edit."""
+        with self.translated(), self._writer.connect() as connection:
+            transaction = connection.begin()
+            try:
+                version = int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+                connection.exec_driver_sql(f"PRAGMA user_version = {version}")
+            finally:
+                transaction.rollback()
+
+    def bulk_import(self, details: Sequence[InterviewDetail], now: datetime) -> list[int]:
+        """Many complete interviews in one transaction (sample data, benchmarks)."""
+        with self.translated(), self._writer.begin() as connection:
+            return import_interviews(connection, details, now)
 
     def close(self) -> None:
         self._engine.dispose()

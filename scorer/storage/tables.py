@@ -79,6 +79,15 @@ class InterviewRow(SQLModel, table=True):
     submitted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     current_question_id: str | None = None
     recommendation: str | None = None
+
+
+class InterviewNotesRow(SQLModel, table=True):
+    """The free text of an interview, kept out of `interviews` so that its rows stay
+    narrow and listing ten thousand of them reads a few pages, not the notes."""
+
+    __tablename__ = "interview_notes"
+
+    interview_id: int = Field(foreign_key="interviews.id", ondelete="CASCADE", primary_key=True)
     general_notes: str = Field(default="", sa_column=Column(Text, nullable=False))
     summary_note: str = Field(default="", sa_column=Column(Text, nullable=False))
 
@@ -146,6 +155,7 @@ candidates = _table(CandidateRow)
 interviewers = _table(InterviewerRow)
 rubric_snapshots = _table(RubricSnapshotRow)
 interviews = _table(InterviewRow)
+interview_notes = _table(InterviewNotesRow)
 timer_pauses = _table(TimerPauseRow)
 interview_questions = _table(QuestionMarkRow)
 adhoc_questions = _table(AdHocQuestionRow)

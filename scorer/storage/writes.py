@@ -18,6 +18,7 @@ from scorer.storage.tables import (
     adhoc_questions,
     candidates,
     dimension_scores,
+    interview_notes,
     interview_questions,
     interviewers,
     interviews,
@@ -66,15 +67,28 @@ class Writer(Reader):
             insert(interviews).values(
                 candidate_id=candidate_id, interviewer_id=interviewer_id,
                 rubric_id=rubric.id, rubric_version=rubric.version, scheduled_for=scheduled_for,
-                created_at=now, updated_at=now, general_notes="", summary_note="",
+                created_at=now, updated_at=now,
             )
         )
-        return _new_id(result.inserted_primary_key)
+        interview_id = _new_id(result.inserted_primary_key)
+        self.connection.execute(
+            insert(interview_notes).values(
+                interview_id=interview_id, general_notes="", summary_note=""
+            )
+        )
+        return interview_id
 
     def touch(self, interview_id: int, now: datetime, **values: Any) -> None:
         """Update columns of the interview row and its `updated_at`."""
         self.connection.execute(
             update(interviews).where(I.id == interview_id).values(updated_at=now, **values)
+        )
+
+    def write_notes(self, interview_id: int, **texts: str) -> None:
+        """`general_notes=` and/or `summary_note=`."""
+        self.connection.execute(
+            update(interview_notes).where(interview_notes.c.interview_id == interview_id)
+            .values(**texts)
         )
 
     def save_timer(self, interview_id: int, before: Timer, after: Timer, now: datetime) -> None:

@@ -54,8 +54,6 @@ def upgrade() -> None:
         _stamp("submitted_at", nullable=True),
         sa.Column("current_question_id", sa.String(), nullable=True),
         sa.Column("recommendation", sa.String(), nullable=True),
-        sa.Column("general_notes", sa.Text(), nullable=False),
-        sa.Column("summary_note", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.ForeignKeyConstraint(["candidate_id"], ["candidates.id"]),
         sa.ForeignKeyConstraint(["interviewer_id"], ["interviewers.id"]),
@@ -67,6 +65,14 @@ def upgrade() -> None:
     op.create_index("ix_interviews_candidate_id", "interviews", ["candidate_id"])
     op.create_index("ix_interviews_interviewer_id", "interviews", ["interviewer_id"])
     op.create_index("ix_interviews_created_at", "interviews", ["created_at"])
+    op.create_table(
+        "interview_notes",
+        sa.Column("interview_id", sa.Integer(), nullable=False),
+        sa.Column("general_notes", sa.Text(), nullable=False),
+        sa.Column("summary_note", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("interview_id"),
+        sa.ForeignKeyConstraint(["interview_id"], ["interviews.id"], ondelete="CASCADE"),
+    )
     op.create_table(
         "timer_pauses",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -116,6 +122,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in (
         "dimension_scores", "adhoc_questions", "interview_questions", "timer_pauses",
-        "interviews", "rubric_snapshots", "interviewers", "candidates",
+        "interview_notes", "interviews", "rubric_snapshots", "interviewers", "candidates",
     ):
         op.drop_table(table)
