@@ -48,7 +48,7 @@ def load_key(key_pem: bytes, certificate_pem: bytes) -> LoadedKey:
         signing_cert=cert,
         signing_key=key,
         # The signing certificate is embedded anyway; an empty registry adds no second copy.
-        cert_registry=SimpleCertificateStore(),
+        cert_registry=SimpleCertificateStore(),  # type: ignore[no-untyped-call]
     )
     return LoadedKey(signer=signer, certificate=cert)
 
@@ -66,7 +66,7 @@ class _ExistingForm(PdfContent):
 
 
 def _stamp_form(writer: IncrementalPdfFileWriter, page: int, name: str) -> generic.IndirectObject:
-    _, resources = writer.find_page_for_modification(page)
+    _, resources = writer.find_page_for_modification(page)  # type: ignore[no-untyped-call]
     xobjects = resources["/XObject"]
     for key in xobjects:
         if str(key).endswith(name):
@@ -110,7 +110,7 @@ def sign_scorecard(
         background_layout=layout.SimpleBoxLayoutRule(
             x_align=layout.AxisAlignment.ALIGN_MIN,
             y_align=layout.AxisAlignment.ALIGN_MIN,
-            margins=layout.Margins.uniform(0),
+            margins=layout.Margins.uniform(0),  # type: ignore[no-untyped-call]
             inner_content_scaling=layout.InnerScaling.STRETCH_FILL,
         ),
     )

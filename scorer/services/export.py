@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from scorer.domain.errors import ScorerError
 from scorer.domain.interview import InterviewDetail
@@ -133,3 +133,88 @@ def export_detail(
     if record is not None:
         record(result)
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class SigningFacts:
+    """Who conducted an interview, and the certificates on record for them."""
+
+    interviewer_name: str
+    interviewer_email: str
+    pinned: str | None  # the certificate pinned on the interview at its first export
+    on_record: str | None  # the interviewer's certificate
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRecord:
+    interview_id: int
+    path: str
+    sha256: str
+    signer_fingerprint: str
+    page_size: str
+    exported_at: datetime
+
+
+class SigningRecords(Protocol):
+    """The store's part in signing (a table of exports, certificates on interviews)."""
+
+    def get_interview(self, interview_id: int) -> InterviewDetail: ...
+
+    def signing_facts(self, interview_id: int) -> SigningFacts: ...
+
+    def pin_certificate(self, interview_id: int, fingerprint: str, *,
+                        also_interviewer: bool) -> None: ...
+
+    def record_export(self, record: ExportRecord) -> None: ...
+
+
+class ExportService:
+    """What the app's Export action and `scorer export` call."""
+
+    def __init__(self, records: SigningRecords, signer: Signer | None = None) -> None:
+        self._records = records
+        self._signer = signer or Signer()
+
+    def signing_fingerprint(self, interview_id: int) -> str:
+        """The certificate that signs this interview, pinned on it at its first export.
+
+        It is the one recorded for the interviewer; failing that, this computer's own
+        identity if its email is the interviewer's (which then records it for them).
+        """
+        facts = self._records.signing_facts(interview_id)
+        fingerprint = facts.pinned or facts.on_record
+        if fingerprint is None:
+            mine = identity.default_fingerprint(self._signer.home)
+            found = identity.find(mine, self._signer.home) if mine else None
+            if found is not None and found.email == facts.interviewer_email:
+                fingerprint = found.fingerprint
+        if fingerprint is None:
+            raise ExportError(
+                f"Interview {interview_id} was conducted by {facts.interviewer_name} "
+                f"<{facts.interviewer_email}>, and no signing identity is recorded for them; "
+                "only their own identity can sign it (`scorer identity create` on their computer)."
+            )
+        if facts.pinned is None:
+            self._records.pin_certificate(interview_id, fingerprint,
+                                          also_interviewer=facts.on_record is None)
+        return fingerprint
+
+    def export_interview(self, interview_id: int, path: Path, page_size: PageSize = "A4"
+                         ) -> ExportResult:
+        """Sign interview `interview_id` into `path`; returns the path and the file's SHA-256."""
+        detail = self._records.get_interview(interview_id)
+        if detail.submitted_at is None:
+            raise ExportError(
+                f"Interview {interview_id} is not submitted yet; only a submitted interview "
+                "is exported."
+            )
+        fingerprint = self.signing_fingerprint(interview_id)
+
+        def record(result: ExportResult) -> None:
+            self._records.record_export(ExportRecord(
+                interview_id=interview_id, path=str(result.path.resolve()),
+                sha256=result.sha256, signer_fingerprint=result.signer_fingerprint,
+                page_size=page_size, exported_at=result.exported_at,
+            ))
+
+        return export_detail(detail, fingerprint, path, page_size, self._signer, record)
