@@ -1,7 +1,9 @@
 """The interviews list in three groups: in progress, finished but not submitted, submitted.
 
 A tree model over plain summaries: group rows at the top level, interviews under
-them. `data()` formats lazily, so ten thousand rows cost nothing until shown.
+them, newest first. Rows are handed to the view in batches as it scrolls
+(`fetchMore`), and the candidate filter runs over the plain list, so ten thousand
+interviews cost no more than the few hundred on screen.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from scorer.ui.theme import tones
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
 
+BATCH = 200
 GROUPS = ("In progress", "Finished, not submitted", "Submitted")
 COLUMNS = ("Candidate", "Interview", "Interviewer", "State", "Age")
 _GROUP_OF = {
@@ -47,19 +49,38 @@ def describe_age(seconds: float) -> str:
 class InterviewListModel(QAbstractItemModel):
     def __init__(self, now: datetime) -> None:
         super().__init__()
+        self._all: list[InterviewSummary] = []
         self._groups: list[list[InterviewSummary]] = [[], [], []]
+        self._shown = [0, 0, 0]
+        self._filter = ""
         self._now = now
 
     def set_summaries(self, summaries: list[InterviewSummary], now: datetime) -> None:
-        self.beginResetModel()
+        self._all = summaries
         self._now = now
-        self._groups = [[], [], []]
-        for summary in summaries:
-            self._groups[_GROUP_OF[summary.state]].append(summary)
-        self.endResetModel()
+        self._regroup()
+
+    def set_filter(self, text: str) -> None:
+        """Only interviews whose candidate name or email contains `text` (any case)."""
+        self._filter = text.strip().casefold()
+        self._regroup()
 
     def group_size(self, group: int) -> int:
         return len(self._groups[group])
+
+    def _regroup(self) -> None:
+        self.beginResetModel()
+        self._groups = [[], [], []]
+        needle = self._filter
+        for summary in self._all:
+            if needle and not (
+                needle in summary.candidate_name.casefold()
+                or needle in summary.candidate_email.casefold()
+            ):
+                continue
+            self._groups[_GROUP_OF[summary.state]].append(summary)
+        self._shown = [min(BATCH, len(rows)) for rows in self._groups]
+        self.endResetModel()
 
     def summary(self, index: Index) -> InterviewSummary | None:
         if not index.isValid() or index.internalId() == 0:
@@ -70,6 +91,8 @@ class InterviewListModel(QAbstractItemModel):
         for group, rows in enumerate(self._groups):
             for row, summary in enumerate(rows):
                 if summary.id == interview_id:
+                    while row >= self._shown[group]:
+                        self.fetchMore(self.index(group, 0))
                     return self.createIndex(row, 0, group + 1)
         return QModelIndex()
 
@@ -91,8 +114,31 @@ class InterviewListModel(QAbstractItemModel):
         if not parent.isValid():
             return len(GROUPS)
         if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()])
+            return self._shown[parent.row()]
         return 0
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return True
+        return parent.internalId() == 0 and parent.column() == 0 and bool(
+            self._groups[parent.row()]
+        )
+
+    def canFetchMore(self, parent: Index) -> bool:
+        if not parent.isValid() or parent.internalId() != 0:
+            return False
+        group = parent.row()
+        return self._shown[group] < len(self._groups[group])
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        group = parent.row()
+        first = self._shown[group]
+        last = min(first + BATCH, len(self._groups[group])) - 1
+        self.beginInsertRows(self.index(group, 0), first, last)
+        self._shown[group] = last + 1
+        self.endInsertRows()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(COLUMNS)
@@ -118,8 +164,8 @@ class InterviewListModel(QAbstractItemModel):
             return self._group_data(index, role)
         summary = self._groups[index.internalId() - 1][index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
-            return self._cell(summary, column, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(summary, column)
         if role == IdRole:
             return summary.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -137,16 +183,14 @@ class InterviewListModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             count = len(self._groups[index.row()])
-            return f"{GROUPS[index.row()]} ({count})"
+            return f"{GROUPS[index.row()]} ({count:,})"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont(QApplication.font())
             font.setBold(True)
             return font
-        if role == SortRole:
-            return index.row()
         return None
 
-    def _cell(self, summary: InterviewSummary, column: int, role: int) -> Any:
+    def _cell(self, summary: InterviewSummary, column: int) -> Any:
         if column == 0:
             return summary.candidate_name
         if column == 1:
@@ -155,15 +199,11 @@ class InterviewListModel(QAbstractItemModel):
             return summary.interviewer_name
         if column == 3:
             when = summary.submitted_at or summary.started_at
-            if role == SortRole:
-                return (when or summary.created_at).timestamp()
             state = summary.state.label
             if summary.state is InterviewState.NOT_STARTED and summary.scheduled_for:
                 return f"not started · {summary.scheduled_for:%d %b %Y}"
             return f"{state} · {when.astimezone():%d %b %Y %H:%M}" if when else state
         seconds = summary.age(self._now).total_seconds()
-        if role == SortRole:
-            return seconds
         text = describe_age(seconds)
         if summary.forgotten(self._now):
             text += " · not submitted!"

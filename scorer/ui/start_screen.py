@@ -1,10 +1,10 @@
-"""The start screen: every interview in three groups, filtered by candidate."""
+"""The start screen: every interview in three groups, newest first, filtered by candidate."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,26 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from scorer.domain.interview import InterviewSummary
-from scorer.ui.interview_list_model import IdRole, InterviewListModel, SortRole
+from scorer.ui.interview_list_model import IdRole, InterviewListModel
 from scorer.ui.theme import scaled_font
-
-
-class CandidateFilter(QSortFilterProxyModel):
-    """Filters interviews by candidate; a group shows while any of its interviews match."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setRecursiveFilteringEnabled(True)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(0)
-        self.setSortRole(SortRole)
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        if not source_parent.isValid():
-            return not self.filterRegularExpression().pattern()
-        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class StartScreen(QWidget):
@@ -47,8 +29,6 @@ class StartScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = InterviewListModel(datetime.now().astimezone())
-        self.proxy = CandidateFilter()
-        self.proxy.setSourceModel(self.model)
 
         title = QLabel("Interviews")
         title.setFont(scaled_font(self, 1.6, bold=True))
@@ -64,18 +44,20 @@ class StartScreen(QWidget):
         self.open_button.clicked.connect(self._open_selected)
 
         self.tree = QTreeView()
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.tree.setAccessibleName("Interviews")
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the text they hold, not ResizeToContents, which reads every row.
+        metrics = self.fontMetrics()
+        for column, sample in ((2, "Samira Qureshi-Long"), (3, "submitted · 26 Nov 2026 13:29"),
+                               (4, "12 days · not submitted!")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self.tree.activated.connect(self._open_index)
         self.empty_hint = QLabel(
             "No interviews yet. Press <b>New interview…</b> (Ctrl+N) to start one."
@@ -101,11 +83,11 @@ class StartScreen(QWidget):
         self.tree.setVisible(bool(summaries))
 
     def set_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.model.set_filter(text)
         self.tree.expandAll()
 
     def select_interview(self, interview_id: int) -> None:
-        index = self.proxy.mapFromSource(self.model.index_of(interview_id))
+        index = self.model.index_of(interview_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)

@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 from scorer.domain.interview import QuestionStatus
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_library import RubricLibrary
-from scorer.ui.interview_list_model import IdRole, InterviewListModel
+from scorer.ui.interview_list_model import BATCH, IdRole, InterviewListModel
 from scorer.ui.question_list_model import QuestionListModel
-from scorer.ui.start_screen import CandidateFilter
 from tests.services.factories import FakeClock
 
 
@@ -50,14 +49,32 @@ def test_filter_by_candidate_keeps_matching_groups(
     make_interviews(service, library, clock)
     model = InterviewListModel(clock())
     model.set_summaries(service.list_interviews(), clock())
-    proxy = CandidateFilter()
-    proxy.setSourceModel(model)
-    assert proxy.rowCount() == 3
-    proxy.setFilterFixedString("grace")
-    assert proxy.rowCount() == 1
-    group = proxy.index(0, 0)
-    assert proxy.rowCount(group) == 1
-    assert proxy.index(0, 0, group).data() == "Grace Hopper"
+    model.set_filter("GRACE")
+    counts = [model.rowCount(model.index(group, 0)) for group in range(3)]
+    assert counts == [0, 1, 0]
+    assert model.index(0, 0, model.index(1, 0)).data() == "Grace Hopper"
+    model.set_filter("alan@")  # the email matches too
+    assert model.index(0, 0, model.index(0, 0)).data() == "Alan Turing"
+    model.set_filter("")
+    assert sum(model.rowCount(model.index(group, 0)) for group in range(3)) == 3
+
+
+def test_rows_arrive_in_batches(
+    service: InterviewService, library: RubricLibrary, clock: FakeClock
+) -> None:
+    make_interviews(service, library, clock)
+    (one, *_) = service.list_interviews()
+    many = [one._replace(id=n) for n in range(BATCH * 2 + 5)]
+    model = InterviewListModel(clock())
+    model.set_summaries(many, clock())
+    group = model.index(0, 0)
+    assert (model.rowCount(group), model.group_size(0)) == (BATCH, BATCH * 2 + 5)
+    assert model.canFetchMore(group)
+    model.fetchMore(group)
+    model.fetchMore(group)
+    assert model.rowCount(group) == BATCH * 2 + 5
+    assert not model.canFetchMore(group)
+    assert model.index_of(3).row() == 3
 
 
 def test_question_rows_follow_the_store(
