@@ -133,7 +133,8 @@ def main(argv: list[str]) -> int:
     assert window.interview_page is not None
     window.interview_page.live.questions.select("distributed-dataloader")
     for tag, size in SIZES.items():
-        grab(window, f"live-minute-23{tag}{suffix}", size)
+        if not (args.dark and tag):
+            grab(window, f"live-minute-23{tag}{suffix}", size)
 
     # The submit check, with what is still missing named.
     service.end(new_id)
