@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "scorer.commands.interviews",
     "scorer.commands.demo",
     "scorer.commands.identity",
+    "scorer.commands.export",
     "scorer.commands.verify",
 )
 

@@ -24,6 +24,7 @@ from scorer.services import identity
 
 if TYPE_CHECKING:
     from scorer.io.pdf_signing import LoadedKey
+    from scorer.storage import Store
 
 PageSize = Literal["A4", "Letter"]
 
@@ -218,3 +219,49 @@ class ExportService:
             ))
 
         return export_detail(detail, fingerprint, path, page_size, self._signer, record)
+
+
+class StoreSigningRecords:
+    """`SigningRecords` on the local store."""
+
+    def __init__(self, store: Store) -> None:
+        from scorer.services.interviews import InterviewService
+
+        self._store = store
+        self._interviews = InterviewService(store)
+
+    def get_interview(self, interview_id: int) -> InterviewDetail:
+        return self._interviews.get_interview(interview_id)
+
+    def signing_facts(self, interview_id: int) -> SigningFacts:
+        from scorer.storage import signing
+
+        with self._store.read() as reader:
+            facts = signing.signing_facts(reader.connection, interview_id)
+        return SigningFacts(facts.interviewer_name, facts.interviewer_email, facts.pinned,
+                            facts.on_record)
+
+    def pin_certificate(self, interview_id: int, fingerprint: str, *,
+                        also_interviewer: bool) -> None:
+        from scorer.storage import signing
+
+        with self._store.write() as tx:
+            signing.pin_certificate(tx.connection, interview_id, fingerprint, also_interviewer)
+
+    def record_export(self, record: ExportRecord) -> None:
+        from scorer.storage import signing
+
+        with self._store.write() as tx:
+            signing.record_export(tx.connection, signing.ExportRecord(
+                record.interview_id, record.path, record.sha256, record.signer_fingerprint,
+                record.page_size, record.exported_at,
+            ))
+
+
+def export_interview(interview_id: int, path: Path, page_size: PageSize = "A4") -> ExportResult:
+    """`scorer export`: open the local store, export, close."""
+    from scorer.services.store import open_local_store
+
+    with open_local_store() as store:
+        return ExportService(StoreSigningRecords(store)).export_interview(
+            interview_id, path, page_size)

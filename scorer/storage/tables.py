@@ -40,6 +40,7 @@ class InterviewerRow(SQLModel, table=True):
     name: str
     email: str = Field(unique=True)
     created_at: datetime = Field(sa_type=UTCDateTime)
+    certificate_sha256: str | None = None  # revision 0003: the signing certificate
 
 
 class RubricSnapshotRow(SQLModel, table=True):
@@ -79,6 +80,8 @@ class InterviewRow(SQLModel, table=True):
     submitted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     current_question_id: str | None = None
     recommendation: str | None = None
+    # Revision 0003: the certificate that signs this interview, pinned at its first export.
+    interviewer_certificate_sha256: str | None = None
 
 
 class InterviewNotesRow(SQLModel, table=True):
@@ -146,6 +149,20 @@ class PrepTickRow(SQLModel, table=True):
     ticked_at: datetime = Field(sa_type=UTCDateTime)
 
 
+class ExportRow(SQLModel, table=True):
+    """A signed scorecard written to disk: where, its SHA-256, who signed (revision 0003)."""
+
+    __tablename__ = "exports"
+
+    id: int | None = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interviews.id", ondelete="CASCADE", index=True)
+    path: str = Field(sa_column=Column(Text, nullable=False))
+    sha256: str
+    signer_fingerprint: str
+    page_size: str
+    exported_at: datetime = Field(sa_type=UTCDateTime)
+
+
 def _table(model: type[SQLModel]) -> Table:
     return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
@@ -161,3 +178,4 @@ interview_questions = _table(QuestionMarkRow)
 adhoc_questions = _table(AdHocQuestionRow)
 dimension_scores = _table(DimensionScoreRow)
 prep_ticks = _table(PrepTickRow)
+exports = _table(ExportRow)

@@ -1,0 +1,88 @@
+"""The store's part in signing: which certificate signs an interview, and its exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from scorer.domain.interview_errors import InterviewNotFound
+from scorer.storage.tables import exports, interviewers, interviews
+
+I = interviews.c  # noqa: E741
+W = interviewers.c
+E = exports.c
+
+
+@dataclass(frozen=True, slots=True)
+class SigningFacts:
+    """Who conducted an interview, and the certificates on record for them."""
+
+    interview_id: int
+    interviewer_id: int
+    interviewer_name: str
+    interviewer_email: str
+    pinned: str | None  # the certificate pinned on the interview
+    on_record: str | None  # the interviewer's current certificate
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRecord:
+    interview_id: int
+    path: str
+    sha256: str
+    signer_fingerprint: str
+    page_size: str
+    exported_at: datetime
+
+
+def signing_facts(connection: Connection, interview_id: int) -> SigningFacts:
+    query = select(
+        I.id, W.id, W.name, W.email, I.interviewer_certificate_sha256, W.certificate_sha256
+    ).select_from(interviews.join(interviewers, I.interviewer_id == W.id)).where(
+        I.id == interview_id
+    )
+    row = connection.execute(query).first()
+    if row is None:
+        raise InterviewNotFound(f"There is no interview with id {interview_id}.")
+    return SigningFacts(*row)
+
+
+def set_interviewer_certificate(connection: Connection, email: str, fingerprint: str) -> bool:
+    """Record `fingerprint` as the interviewer's (by email); False if no such interviewer."""
+    result = connection.execute(
+        update(interviewers).where(W.email == email).values(certificate_sha256=fingerprint)
+    )
+    return bool(result.rowcount)
+
+
+def pin_certificate(connection: Connection, interview_id: int, fingerprint: str,
+                    also_interviewer: bool = False) -> None:
+    """Pin the signing certificate on an interview, once: a pinned one never changes."""
+    if also_interviewer:
+        who = select(I.interviewer_id).where(I.id == interview_id).scalar_subquery()
+        connection.execute(
+            update(interviewers).where(W.id == who).values(certificate_sha256=fingerprint)
+        )
+    connection.execute(
+        update(interviews)
+        .where(I.id == interview_id, I.interviewer_certificate_sha256.is_(None))
+        .values(interviewer_certificate_sha256=fingerprint)
+    )
+
+
+def record_export(connection: Connection, record: ExportRecord) -> None:
+    connection.execute(insert(exports).values(
+        interview_id=record.interview_id, path=record.path, sha256=record.sha256,
+        signer_fingerprint=record.signer_fingerprint, page_size=record.page_size,
+        exported_at=record.exported_at,
+    ))
+
+
+def export_records(connection: Connection, interview_id: int) -> list[ExportRecord]:
+    query = select(
+        E.interview_id, E.path, E.sha256, E.signer_fingerprint, E.page_size, E.exported_at
+    ).where(E.interview_id == interview_id).order_by(E.exported_at, E.id)
+    return [ExportRecord(*row) for row in connection.execute(query)]
