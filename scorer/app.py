@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,6 +14,7 @@ from scorer.paths import APP_NAME, resource
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_library import load_library
 from scorer.services.settings import load_settings
+from scorer.services.signing_desk import SigningDesk
 from scorer.services.store import Workspace
 from scorer.ui.error_hook import install_error_hook
 from scorer.ui.main_window import MainWindow
@@ -34,6 +36,9 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     with workspace:
         library = load_library(settings.rubrics_dir())
-        window = MainWindow(InterviewService(workspace.store), library)
+        signing = SigningDesk(workspace.store)
+        window = MainWindow(InterviewService(workspace.store), library, signing)
         window.show()
+        if signing.needs_identity():
+            QTimer.singleShot(0, window.ask_for_identity)
         return app.exec()

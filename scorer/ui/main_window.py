@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QTabWidget,
-    QWidget,
 )
 
 from scorer import __version__
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
 
     from scorer.services.interviews import InterviewService
     from scorer.services.rubric_library import RubricLibrary
-
-    Exporter = Callable[[QWidget, int], None]
+    from scorer.services.signing_desk import SigningDesk
 
 
 class MainWindow(QMainWindow):
@@ -38,12 +37,12 @@ class MainWindow(QMainWindow):
         self,
         service: InterviewService,
         library: RubricLibrary,
-        exporter: Exporter | None = None,
+        signing: SigningDesk | None = None,
     ) -> None:
         super().__init__()
         self.service = service
         self.library = library
-        self._exporter = exporter
+        self.signing = signing
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.setMinimumSize(960, 600)
@@ -137,10 +136,56 @@ class MainWindow(QMainWindow):
             return
 
     def export_interview(self, interview_id: int) -> None:
-        if self._exporter is None:
-            self.show_error("Exporting signed scorecards is not available in this build.")
+        if self.signing is None:
+            self.show_error("Signing is not available: the local store is not open.")
             return
-        self._exporter(self, interview_id)
+        from scorer.ui.export_flow import export_with_dialog
+
+        try:
+            detail = self.service.get_interview(interview_id)
+        except ScorerError as exc:
+            self.show_error(exc.message)
+            return
+        if self.signing.needs_identity() and not self.ask_for_identity():
+            return
+        export_with_dialog(self, self.signing, detail)
+
+    def ask_for_identity(self) -> bool:
+        """The first-run dialog; True once the user has a signing identity."""
+        if self.signing is None:
+            return False
+        from scorer.ui.identity_dialog import IdentityDialog
+
+        return IdentityDialog(self.signing, self).exec() == QDialog.DialogCode.Accepted
+
+    def show_identity(self) -> None:
+        if self.signing is None:
+            return
+        identity = self.signing.current_identity()
+        if identity is None:
+            self.ask_for_identity()
+            return
+        QMessageBox.information(
+            self, "Your signing identity",
+            f"{identity.name} <{identity.email}>\nCertificate SHA-256 {identity.fingerprint}",
+        )
+
+    def export_certificate(self) -> None:
+        if self.signing is None or self.signing.current_identity() is None:
+            self.show_identity()
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export my certificate", "interviewer.pem", "PEM certificates (*.pem)"
+        )
+        if chosen:
+            try:
+                self.signing.export_certificate(Path(chosen))
+            except ScorerError as exc:
+                self.show_error(exc.message)
+                return
+            self.show_status(f"Certificate saved to {chosen}; send it to the lead.")
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
@@ -154,6 +199,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&New interview…", QKeySequence.StandardKey.New, self.new_interview)
         self._action(file_menu, "&All interviews", QKeySequence("Alt+Left"), self.show_list)
+        file_menu.addSeparator()
+        self._action(file_menu, "Signing &identity…", None, self.show_identity)
+        self._action(file_menu, "Export my &certificate…", None, self.export_certificate)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         help_menu = self.menuBar().addMenu("&Help")

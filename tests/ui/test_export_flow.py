@@ -1,0 +1,93 @@
+"""Export from the submitted view: first-run identity, save dialog, a verified signed PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from scorer.services.interviews import InterviewService
+from scorer.services.rubric_library import RubricLibrary
+from scorer.services.signing_desk import SigningDesk
+from scorer.services.verify import Verdict, load_trust, verify_file
+from scorer.storage import Store
+from scorer.ui.identity_dialog import IdentityDialog
+from scorer.ui.main_window import MainWindow
+from tests.support import fixtures
+from tests.ui.test_interview_flow import when_modal
+
+memory_keyring = fixtures.memory_keyring
+
+
+def submitted_interview(service: InterviewService, library: RubricLibrary) -> int:
+    coding = library.get("coding")
+    assert coding is not None
+    candidate = service.add_candidate("Łukasz Øster-Müller", "lukasz@example.com")
+    interview_id = service.create_interview(
+        candidate.id, coding, "Yan Interviewer", "yan@example.com"
+    ).interview_id
+    service.start(interview_id)
+    for dimension in coding.dimensions:
+        service.score_dimension(interview_id, dimension.id, 3)
+    service.set_recommendation(interview_id, "yes")
+    service.write_summary_note(interview_id, "Solid.")
+    service.submit(interview_id)
+    return interview_id
+
+
+def test_export_asks_for_an_identity_then_signs(
+    qtbot: QtBot, service: InterviewService, library: RubricLibrary, store: Store,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring: object,
+) -> None:
+    interview_id = submitted_interview(service, library)
+    desk = SigningDesk(store)
+    window = MainWindow(service, library, desk)
+    qtbot.addWidget(window)
+    window.open_interview(interview_id)
+    page = window.interview_page
+    assert page is not None and page.live.export_button.isVisibleTo(page)
+
+    target = tmp_path / "card.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information",
+        lambda _parent, _title, text, *a, **k: shown.append(text) or QMessageBox.StandardButton.Close,
+    )
+
+    def create_identity(app: QApplication) -> None:
+        dialog = app.activeModalWidget()
+        assert isinstance(dialog, IdentityDialog)
+        qtbot.keyClicks(dialog.name, "Yan Interviewer")
+        qtbot.keyClicks(dialog.email, "yan@example.com")
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    when_modal(create_identity)
+    page.live.export_button.click()
+
+    assert target.is_file()
+    assert shown and str(target) in shown[0]
+    identity = desk.current_identity()
+    assert identity is not None and identity.email == "yan@example.com"
+    trust = tmp_path / "interviewers"
+    trust.mkdir()
+    (trust / "yan.pem").write_bytes(identity.certificate.pem)
+    result = verify_file(target, load_trust(trust))
+    assert result.verdict is Verdict.OK
+    assert result.candidate == "Łukasz Øster-Müller"
+
+
+def test_an_invalid_identity_is_explained_in_the_dialog(
+    qtbot: QtBot, store: Store, memory_keyring: object
+) -> None:
+    dialog = IdentityDialog(SigningDesk(store))
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Yan")
+    qtbot.keyClicks(dialog.email, "not-an-email")
+    dialog.accept()
+    assert dialog.error.isVisibleTo(dialog)
+    assert "not an email address" in dialog.error.text()
+    assert SigningDesk(store).needs_identity()
