@@ -53,10 +53,12 @@ def test_export_asks_for_an_identity_then_signs(
     target = tmp_path / "card.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information",
-        lambda _parent, _title, text, *a, **k: shown.append(text) or QMessageBox.StandardButton.Close,
-    )
+
+    def information(_parent: object, _title: str, text: str, *_a: object) -> object:
+        shown.append(text)
+        return QMessageBox.StandardButton.Close
+
+    monkeypatch.setattr(QMessageBox, "information", information)
 
     def create_identity(app: QApplication) -> None:
         dialog = app.activeModalWidget()
