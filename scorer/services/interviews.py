@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from scorer.domain import edit_rules as rules
 from scorer.domain.changes import Aspect, Change
@@ -42,6 +43,8 @@ class _Edit:
         self.head = head
         self.now = now
         self.state = head.state
+        # Columns of the interview row to set, with `updated_at`, in one statement at the end.
+        self.columns: dict[str, Any] = {}
 
 
 class InterviewService:
@@ -134,11 +137,11 @@ class InterviewService:
 
     def mark_question_asked(self, interview_id: int, question_id: str) -> Change:
         """Asked now, at the current offset (kept if it was asked before); it becomes current."""
-        with self._edit(interview_id) as edit:
+        with self._edit(interview_id, timer=True) as edit:
             rules.check_question(self._pinned(edit), question_id)
             offset = edit.head.timer.elapsed(edit.now) if edit.head.timer.started else None
             edit.tx.mark_question(interview_id, question_id, QuestionStatus.ASKED, offset, edit.now)
-            edit.tx.touch(interview_id, edit.now, current_question_id=question_id)
+            edit.columns["current_question_id"] = question_id
         return self._change(edit, Aspect.QUESTION, question_id)
 
     def mark_question_skipped(self, interview_id: int, question_id: str) -> Change:
@@ -152,7 +155,7 @@ class InterviewService:
         with self._edit(interview_id) as edit:
             if question_id is not None:
                 rules.check_question(self._pinned(edit), question_id)
-            edit.tx.touch(interview_id, edit.now, current_question_id=question_id)
+            edit.columns["current_question_id"] = question_id
         return self._change(edit, Aspect.CURRENT_QUESTION, question_id)
 
     def write_question_note(self, interview_id: int, question_id: str, text: str) -> Change:
@@ -165,7 +168,7 @@ class InterviewService:
     def add_adhoc_question(self, interview_id: int, text: str) -> Change:
         """A question the interviewer asked beyond the bank; `Change.key` is its new id."""
         text = rules.check_adhoc_text(text)
-        with self._edit(interview_id) as edit:
+        with self._edit(interview_id, timer=True) as edit:
             offset = edit.head.timer.elapsed(edit.now) if edit.head.timer.started else None
             adhoc_id = edit.tx.add_adhoc(interview_id, text, offset, edit.now)
         return self._change(edit, Aspect.ADHOC_QUESTION, str(adhoc_id))
@@ -208,7 +211,7 @@ class InterviewService:
     def set_recommendation(self, interview_id: int, option_id: str | None) -> Change:
         with self._edit(interview_id) as edit:
             rules.check_recommendation(self._pinned(edit), option_id)
-            edit.tx.touch(interview_id, edit.now, recommendation=option_id)
+            edit.columns["recommendation"] = option_id
         return self._change(edit, Aspect.RECOMMENDATION, option_id)
 
     def tick_prep_item(self, interview_id: int, item_id: str, ticked: bool = True) -> Change:
@@ -222,7 +225,7 @@ class InterviewService:
 
         A clock still running is stopped at the moment of submission.
         """
-        with self._edit(interview_id) as edit:
+        with self._edit(interview_id, timer=True) as edit:
             recommendation, summary = edit.tx.verdict(interview_id)
             rubric = self._pinned(edit)
             missing = missing_items(rubric, edit.tx.scores(interview_id), recommendation, summary)
@@ -230,30 +233,34 @@ class InterviewService:
                 raise IncompleteInterview(missing)
             timer = edit.head.timer
             if timer.started and not timer.ended:
-                edit.tx.save_timer(interview_id, timer, timer.end(edit.now), edit.now)
-            edit.tx.touch(interview_id, edit.now, submitted_at=edit.now)
+                edit.columns.update(edit.tx.save_pauses(interview_id, timer, timer.end(edit.now)))
+            edit.columns["submitted_at"] = edit.now
             edit.state = InterviewState.SUBMITTED
         return self._change(edit, Aspect.SUBMISSION, None)
 
     # Plumbing
 
     @contextmanager
-    def _edit(self, interview_id: int) -> Iterator[_Edit]:
+    def _edit(self, interview_id: int, timer: bool = False) -> Iterator[_Edit]:
+        """One transaction: check the interview is editable, run the edit, stamp it.
+
+        `timer` loads the pauses too, for edits that need the time on the clock.
+        """
         now = self._clock()
         with self._store.write() as tx:
-            head = tx.head(interview_id)
+            head = tx.head(interview_id, pauses=timer)
             rules.require_editable(head)
             edit = _Edit(tx, head, now)
             yield edit
-            tx.touch(interview_id, now)
+            tx.touch(interview_id, now, **edit.columns)
 
     def _change(self, edit: _Edit, aspect: Aspect, key: str | None) -> Change:
         return Change(edit.head.id, aspect, key, edit.now, edit.state)
 
     def _timer(self, interview_id: int, transition: _Transition) -> Change:
-        with self._edit(interview_id) as edit:
+        with self._edit(interview_id, timer=True) as edit:
             after = transition(edit.head.timer, edit.now)
-            edit.tx.save_timer(interview_id, edit.head.timer, after, edit.now)
+            edit.columns.update(edit.tx.save_pauses(interview_id, edit.head.timer, after))
             edit.state = replace(edit.head, timer=after).state
         return self._change(edit, Aspect.TIMER, None)
 

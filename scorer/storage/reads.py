@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 
@@ -55,17 +54,21 @@ RubricLoader = Callable[[str, str], Rubric]
 
 
 def _sql(query: Select[Any]) -> str:
-    return str(query.compile(dialect=sqlite.dialect()))
+    return str(query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
 
 
 _PEOPLE_SQL = _sql(select(C.id, C.name, C.email))
 _STAFF_SQL = _sql(select(W.id, W.name, W.email))
 _TITLES_SQL = _sql(select(R.rubric_id, R.version, R.title))
-_STATES = {flags: state_of(*flags) for flags in itertools.product((False, True), repeat=4)}
+# SQLite adds up which timestamps are set; `state_of` still decides what that means.
+_FLAGS = (
+    I.started_at.is_not(None).cast(Integer) + 2 * I.paused_at.is_not(None).cast(Integer)
+    + 4 * I.ended_at.is_not(None).cast(Integer) + 8 * I.submitted_at.is_not(None).cast(Integer)
+)
+_STATES = [state_of(*(bool(flags & bit) for bit in (1, 2, 4, 8))) for flags in range(16)]
 _LIST_SQL = _sql(select(
     I.id, I.candidate_id, I.interviewer_id, I.rubric_id, I.rubric_version, I.created_at,
-    I.scheduled_for, I.started_at, I.submitted_at, I.paused_at.is_not(None),
-    I.ended_at.is_not(None), I.recommendation,
+    I.scheduled_for, I.started_at, I.submitted_at, _FLAGS, I.recommendation,
 ))
 
 _joined = (
@@ -73,6 +76,37 @@ _joined = (
     .join(interviewers, I.interviewer_id == W.id)
     .join(rubric_snapshots, (I.rubric_id == R.rubric_id) & (I.rubric_version == R.version))
 )
+
+
+def _this(column: Any) -> Any:
+    return column == bindparam("id")
+
+
+# Built once: building a statement costs SQLAlchemy more than SQLite takes to run it.
+_HEAD = select(
+    I.id, C.name, I.rubric_id, I.rubric_version, R.title, I.started_at, I.ended_at,
+    I.paused_at, I.submitted_at,
+).select_from(_joined).where(_this(I.id))
+_PAUSES = select(P.started_at, P.ended_at).where(_this(P.interview_id)).order_by(
+    P.started_at, P.id
+)
+_SNAPSHOT = select(R.snapshot).where(
+    (R.rubric_id == bindparam("rubric_id")) & (R.version == bindparam("version"))
+)
+_DETAIL = select(
+    C.id, C.name, C.email, W.id, W.name, W.email, I.created_at, I.updated_at,
+    I.scheduled_for, I.current_question_id, N.general_notes, N.summary_note, I.recommendation,
+).select_from(_joined.join(interview_notes, N.interview_id == I.id)).where(_this(I.id))
+# In the order asked; unasked ones (skipped, or a note only) last.
+_QUESTIONS = select(Q.question_id, Q.status, Q.asked_at, Q.note).where(
+    _this(Q.interview_id)
+).order_by(Q.asked_at.is_(None), Q.asked_at, Q.question_id)
+_ADHOC = select(A.id, A.text, A.asked_at, A.note).where(_this(A.interview_id)).order_by(A.id)
+_SCORES = select(S.dimension_id, S.score, S.evidence).where(_this(S.interview_id))
+_PREP = select(T.item_id).where(_this(T.interview_id))
+_VERDICT = select(I.recommendation, N.summary_note).select_from(
+    interviews.join(interview_notes, N.interview_id == I.id)
+).where(_this(I.id))
 
 
 class Reader:
@@ -102,53 +136,44 @@ class Reader:
         titles = {(rid, version): title for rid, version, title in run(_TITLES_SQL)}
         rows = run(_LIST_SQL).fetchall()
         rows.sort(key=lambda row: (row[7] or row[5], row[0]), reverse=True)
+        parse, states, day = from_text, _STATES, date.fromisoformat
         return [
             InterviewSummary(
-                iid, *people[cid], rid, titles[rid, version], *staff[wid],
-                _STATES[started is not None, bool(paused), bool(ended), submitted is not None],
-                from_text(created),
-                date.fromisoformat(scheduled) if scheduled else None,
-                from_text(started) if started else None,
-                from_text(submitted) if submitted else None,
+                iid, *people[cid], rid, titles[rid, version], *staff[wid], states[flags],
+                parse(created), day(scheduled) if scheduled else None,
+                parse(started) if started else None, parse(submitted) if submitted else None,
                 recommendation,
             )
-            for (iid, cid, wid, rid, version, created, scheduled, started, submitted, paused,
-                 ended, recommendation) in rows
+            for (iid, cid, wid, rid, version, created, scheduled, started, submitted, flags,
+                 recommendation) in rows
         ]
 
-    def head(self, interview_id: int) -> InterviewHead:
-        query = select(
-            I.id, C.name, I.rubric_id, I.rubric_version, R.title, I.started_at, I.ended_at,
-            I.paused_at, I.submitted_at,
-        ).select_from(_joined).where(I.id == interview_id)
-        row = self.connection.execute(query).first()
+    def head(self, interview_id: int, pauses: bool = True) -> InterviewHead:
+        """The interview as an edit sees it; without `pauses`, the timer lacks its pauses
+        (enough to tell the state, not to tell the time)."""
+        row = self.connection.execute(_HEAD, {"id": interview_id}).first()
         if row is None:
             raise InterviewNotFound(f"There is no interview with id {interview_id}.")
         iid, cname, rid, version, title, started, ended, paused, submitted = row
-        timer = Timer(started, ended, paused, self._pauses(interview_id))
-        return InterviewHead(iid, cname, rid, version, title, timer, submitted)
+        closed = self._pauses(interview_id) if pauses and started is not None else ()
+        return InterviewHead(
+            iid, cname, rid, version, title, Timer(started, ended, paused, closed), submitted
+        )
 
     def _pauses(self, interview_id: int) -> tuple[Pause, ...]:
-        query = select(P.started_at, P.ended_at).where(P.interview_id == interview_id)
-        rows = self.connection.execute(query.order_by(P.started_at, P.id))
+        rows = self.connection.execute(_PAUSES, {"id": interview_id})
         return tuple(Pause(started, ended) for started, ended in rows)
 
     def snapshot(self, rubric_id: str, version: str) -> str:
-        query = select(R.snapshot).where((R.rubric_id == rubric_id) & (R.version == version))
-        return str(self.connection.execute(query).scalar_one())
+        parameters = {"rubric_id": rubric_id, "version": version}
+        return str(self.connection.execute(_SNAPSHOT, parameters).scalar_one())
 
     def detail(self, interview_id: int, rubric: RubricLoader) -> InterviewDetail:
         head = self.head(interview_id)
-        row = self.connection.execute(
-            select(
-                C.id, C.name, C.email, W.id, W.name, W.email, I.created_at, I.updated_at,
-                I.scheduled_for, I.current_question_id, N.general_notes, N.summary_note,
-                I.recommendation,
-            ).select_from(_joined.join(interview_notes, N.interview_id == I.id))
-            .where(I.id == interview_id)
-        ).one()
         (cid, cname, cemail, wid, wname, wemail, created, updated, scheduled, current,
-         general, summary, recommendation) = row
+         general, summary, recommendation) = self.connection.execute(
+            _DETAIL, {"id": interview_id}
+        ).one()
         return InterviewDetail(
             id=interview_id,
             candidate=Candidate(cid, cname, cemail),
@@ -161,48 +186,27 @@ class Reader:
             timer=head.timer,
             submitted_at=head.submitted_at,
             current_question_id=current,
-            questions=self._questions(interview_id),
-            adhoc_questions=self._adhoc(interview_id),
-            scores=self._scores(interview_id),
-            prep_ticked=self._prep_ticked(interview_id),
+            questions=tuple(
+                QuestionMark(qid, QuestionStatus(status) if status else None, asked_at, note)
+                for qid, status, asked_at, note in self._rows(_QUESTIONS, interview_id)
+            ),
+            adhoc_questions=tuple(AdHocQuestion(*row) for row in self._rows(_ADHOC, interview_id)),
+            scores=tuple(DimensionScore(*row) for row in self._rows(_SCORES, interview_id)),
+            prep_ticked=frozenset(item for (item,) in self._rows(_PREP, interview_id)),
             general_notes=general,
             summary_note=summary,
             recommendation=recommendation,
         )
 
-    def _prep_ticked(self, interview_id: int) -> frozenset[str]:
-        query = select(T.item_id).where(T.interview_id == interview_id)
-        return frozenset(self.connection.execute(query).scalars())
-
-    def _questions(self, interview_id: int) -> tuple[QuestionMark, ...]:
-        """In the order asked; unasked ones (skipped, or a note only) last."""
-        query = select(Q.question_id, Q.status, Q.asked_at, Q.note)
-        query = query.where(Q.interview_id == interview_id)
-        rows = self.connection.execute(
-            query.order_by(Q.asked_at.is_(None), Q.asked_at, Q.question_id)
-        )
-        return tuple(
-            QuestionMark(qid, QuestionStatus(status) if status else None, asked_at, note)
-            for qid, status, asked_at, note in rows
-        )
-
-    def _adhoc(self, interview_id: int) -> tuple[AdHocQuestion, ...]:
-        query = select(A.id, A.text, A.asked_at, A.note).where(A.interview_id == interview_id)
-        return tuple(AdHocQuestion(*row) for row in self.connection.execute(query.order_by(A.id)))
-
-    def _scores(self, interview_id: int) -> tuple[DimensionScore, ...]:
-        query = select(S.dimension_id, S.score, S.evidence).where(S.interview_id == interview_id)
-        return tuple(DimensionScore(*row) for row in self.connection.execute(query))
+    def _rows(self, query: Select[Any], interview_id: int) -> Sequence[Any]:
+        return self.connection.execute(query, {"id": interview_id}).all()
 
     def scores(self, interview_id: int) -> dict[str, int | None]:
-        return {s.dimension_id: s.score for s in self._scores(interview_id)}
+        return {dimension: score for dimension, score, _ in self._rows(_SCORES, interview_id)}
 
     def verdict(self, interview_id: int) -> tuple[str | None, str]:
         """The recommendation and summary note, which submission checks."""
-        query = select(I.recommendation, N.summary_note).select_from(
-            interviews.join(interview_notes, N.interview_id == I.id)
-        ).where(I.id == interview_id)
-        recommendation, summary = self.connection.execute(query).one()
+        recommendation, summary = self.connection.execute(_VERDICT, {"id": interview_id}).one()
         return recommendation, summary
 
     def candidates(self) -> list[Candidate]:

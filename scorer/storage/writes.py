@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, update
+from sqlalchemy import Update, bindparam, delete, func, insert, update
+from sqlalchemy.dialects.sqlite import Insert
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from scorer.domain.interview import QuestionStatus
@@ -79,33 +81,33 @@ class Writer(Reader):
         return interview_id
 
     def touch(self, interview_id: int, now: datetime, **values: Any) -> None:
-        """Update columns of the interview row and its `updated_at`."""
+        """Update columns of the interview row, and its `updated_at`, in one statement."""
+        values["updated_at"] = now
         self.connection.execute(
-            update(interviews).where(I.id == interview_id).values(updated_at=now, **values)
+            _update_interview(tuple(sorted(values))),
+            {"_id": interview_id, **{f"v_{k}": v for k, v in values.items()}},
         )
 
     def write_notes(self, interview_id: int, **texts: str) -> None:
         """`general_notes=` and/or `summary_note=`."""
         self.connection.execute(
-            update(interview_notes).where(interview_notes.c.interview_id == interview_id)
-            .values(**texts)
+            _update_notes(tuple(sorted(texts))),
+            {"_id": interview_id, **{f"v_{k}": v for k, v in texts.items()}},
         )
 
-    def save_timer(self, interview_id: int, before: Timer, after: Timer, now: datetime) -> None:
-        new_pauses = after.pauses[len(before.pauses):]
-        if new_pauses:
+    def save_pauses(self, interview_id: int, before: Timer, after: Timer) -> dict[str, Any]:
+        """Store the pauses closed since `before`; return the timer's interview columns,
+        for the caller's one `touch`."""
+        for pause in after.pauses[len(before.pauses):]:
             self.connection.execute(
-                insert(timer_pauses),
-                [
-                    {"interview_id": interview_id, "started_at": p.started_at,
-                     "ended_at": p.ended_at}
-                    for p in new_pauses
-                ],
+                _INSERT_PAUSE,
+                {"interview_id": interview_id, "started_at": pause.started_at,
+                 "ended_at": pause.ended_at},
             )
-        self.touch(
-            interview_id, now,
-            started_at=after.started_at, paused_at=after.paused_at, ended_at=after.ended_at,
-        )
+        return {
+            "started_at": after.started_at, "paused_at": after.paused_at,
+            "ended_at": after.ended_at,
+        }
 
     def mark_question(
         self, interview_id: int, question_id: str, status: QuestionStatus | None,
@@ -125,33 +127,24 @@ class Writer(Reader):
         self, interview_id: int, question_id: str, values: dict[str, Any], now: datetime,
         keep_offset: bool = False,
     ) -> None:
-        statement = upsert(interview_questions).values(
-            interview_id=interview_id, question_id=question_id, updated_at=now,
-            **{"status": None, "asked_at": None, "note": "", **values},
-        )
-        changes: dict[str, Any] = {**values, "updated_at": now}
-        if keep_offset:
-            changes["asked_at"] = func.coalesce(Q.asked_at, statement.excluded.asked_at)
+        row = {"status": None, "asked_at": None, "note": "", **values}
         self.connection.execute(
-            statement.on_conflict_do_update(
-                index_elements=["interview_id", "question_id"], set_=changes
-            )
+            _upsert_question(tuple(sorted(values)), keep_offset),
+            {"interview_id": interview_id, "question_id": question_id, "updated_at": now, **row},
         )
 
     def add_adhoc(self, interview_id: int, text: str, asked_at: float | None, now: datetime) -> int:
         result = self.connection.execute(
-            insert(adhoc_questions).values(
-                interview_id=interview_id, text=text, asked_at=asked_at, note="",
-                created_at=now, updated_at=now,
-            )
+            _INSERT_ADHOC,
+            {"interview_id": interview_id, "text": text, "asked_at": asked_at, "note": "",
+             "created_at": now, "updated_at": now},
         )
         return _new_id(result.inserted_primary_key)
 
     def write_adhoc_note(self, interview_id: int, adhoc_id: int, note: str, now: datetime) -> None:
         result = self.connection.execute(
-            update(adhoc_questions)
-            .where((A.id == adhoc_id) & (A.interview_id == interview_id))
-            .values(note=note, updated_at=now)
+            _UPDATE_ADHOC_NOTE,
+            {"_id": adhoc_id, "_interview": interview_id, "v_note": note, "v_updated_at": now},
         )
         if result.rowcount != 1:
             raise InterviewNotFound(
@@ -162,28 +155,75 @@ class Writer(Reader):
         self, interview_id: int, dimension_id: str, values: dict[str, Any], now: datetime
     ) -> None:
         """Set `score` and/or `evidence` of one dimension, leaving the other as it was."""
-        statement = upsert(dimension_scores).values(
-            interview_id=interview_id, dimension_id=dimension_id, updated_at=now,
-            **{"score": None, "evidence": "", **values},
-        )
+        row = {"score": None, "evidence": "", **values}
         self.connection.execute(
-            statement.on_conflict_do_update(
-                index_elements=["interview_id", "dimension_id"], set_={**values, "updated_at": now}
-            )
+            _upsert_score(tuple(sorted(values))),
+            {"interview_id": interview_id, "dimension_id": dimension_id, "updated_at": now,
+             **row},
         )
 
     def set_prep(self, interview_id: int, item_id: str, ticked: bool, now: datetime) -> None:
+        parameters = {"interview_id": interview_id, "item_id": item_id}
         if ticked:
-            statement = upsert(prep_ticks).values(
-                interview_id=interview_id, item_id=item_id, ticked_at=now
-            )
-            self.connection.execute(statement.on_conflict_do_nothing())
+            self.connection.execute(_TICK, {**parameters, "ticked_at": now})
         else:
-            self.connection.execute(
-                delete(prep_ticks).where(
-                    (prep_ticks.c.interview_id == interview_id) & (prep_ticks.c.item_id == item_id)
-                )
-            )
+            self.connection.execute(_UNTICK, parameters)
+
+
+# The statements of the live edits are built once: building a statement costs
+# SQLAlchemy several times what SQLite takes to run it.
+
+def _column_params(columns: tuple[str, ...]) -> dict[str, Any]:
+    # Named apart from the columns: SQLAlchemy reserves the column names for itself.
+    return {column: bindparam(f"v_{column}") for column in columns}
+
+
+@functools.cache
+def _update_interview(columns: tuple[str, ...]) -> Update:
+    return update(interviews).where(I.id == bindparam("_id")).values(_column_params(columns))
+
+
+@functools.cache
+def _update_notes(columns: tuple[str, ...]) -> Update:
+    return (
+        update(interview_notes)
+        .where(interview_notes.c.interview_id == bindparam("_id"))
+        .values(_column_params(columns))
+    )
+
+
+@functools.cache
+def _upsert_question(changed: tuple[str, ...], keep_offset: bool) -> Insert:
+    statement = upsert(interview_questions)
+    changes: dict[str, Any] = {c: statement.excluded[c] for c in (*changed, "updated_at")}
+    if keep_offset:
+        changes["asked_at"] = func.coalesce(Q.asked_at, statement.excluded.asked_at)
+    return statement.on_conflict_do_update(
+        index_elements=["interview_id", "question_id"], set_=changes
+    )
+
+
+@functools.cache
+def _upsert_score(changed: tuple[str, ...]) -> Insert:
+    statement = upsert(dimension_scores)
+    return statement.on_conflict_do_update(
+        index_elements=["interview_id", "dimension_id"],
+        set_={c: statement.excluded[c] for c in (*changed, "updated_at")},
+    )
+
+
+_INSERT_PAUSE = insert(timer_pauses)
+_INSERT_ADHOC = insert(adhoc_questions)
+_UPDATE_ADHOC_NOTE = (
+    update(adhoc_questions)
+    .where((A.id == bindparam("_id")) & (A.interview_id == bindparam("_interview")))
+    .values(_column_params(("note", "updated_at")))
+)
+_TICK = upsert(prep_ticks).on_conflict_do_nothing()
+_UNTICK = delete(prep_ticks).where(
+    (prep_ticks.c.interview_id == bindparam("interview_id"))
+    & (prep_ticks.c.item_id == bindparam("item_id"))
+)
 
 
 def _new_id(primary_key: Any) -> int:

@@ -8,6 +8,7 @@ import pytest
 from scorer.domain.changes import Aspect
 from scorer.domain.interview import InterviewState
 from scorer.domain.interview_errors import InterviewNotFound, InvalidEdit
+from scorer.domain.rubric import Rubric
 from scorer.services.interviews import InterviewService
 from scorer.storage import Store
 from tests.services.factories import make_rubric
@@ -89,3 +90,28 @@ def test_list_interviews_newest_first_with_columns(
     assert (row.interviewer_name, row.state) == ("Sam", InterviewState.IN_PROGRESS)
     assert row.started_at is not None and row.started_at.tzinfo is not None
     assert service.count_interviews() == 2
+
+
+def test_the_list_and_the_detail_agree_on_every_state(
+    service: InterviewService, rubric: Rubric
+) -> None:
+    ada = service.add_candidate("Ada Lovelace", "ada@example.com")
+    ids = [
+        service.create_interview(ada.id, rubric, "Yan", "yan@example.com").interview_id
+        for _ in range(5)
+    ]
+    for interview in ids[1:]:
+        service.start(interview)
+    service.pause(ids[2])
+    service.end(ids[3])
+    for dimension, score in (("parallel", 1), ("working", 1)):
+        service.score_dimension(ids[4], dimension, score)
+    service.set_recommendation(ids[4], "strong_no")
+    service.write_summary_note(ids[4], "No.")
+    service.submit(ids[4])
+    listed = {row.id: row.state for row in service.list_interviews()}
+    assert [listed[i] for i in ids] == [
+        InterviewState.NOT_STARTED, InterviewState.IN_PROGRESS, InterviewState.PAUSED,
+        InterviewState.FINISHED, InterviewState.SUBMITTED,
+    ]
+    assert all(service.get_interview(i).state is listed[i] for i in ids)
