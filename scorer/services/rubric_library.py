@@ -40,7 +40,7 @@ def load_library(folder: Path) -> RubricLibrary:
         missing = Diagnostic(str(folder), 1, 1, "rubric folder not found")
         return RubricLibrary(folder, (RubricLoad(str(folder), None, (missing,)),))
     loads = (load_rubric_file(path) for path in rubric_files(folder))
-    return RubricLibrary(folder, tuple(_unique_ids(loads)))
+    return RubricLibrary(folder, tuple(unique_ids(loads)))
 
 
 def load_paths(paths: Iterable[Path]) -> RubricLibrary:
@@ -54,10 +54,10 @@ def load_paths(paths: Iterable[Path]) -> RubricLibrary:
         else:
             missing = Diagnostic(str(path), 1, 1, "no such file or folder")
             loads.append(RubricLoad(str(path), None, (missing,)))
-    return RubricLibrary(None, tuple(_unique_ids(loads)))
+    return RubricLibrary(None, tuple(unique_ids(loads)))
 
 
-def _unique_ids(loads: Iterable[RubricLoad]) -> Iterable[RubricLoad]:
+def unique_ids(loads: Iterable[RubricLoad]) -> Iterable[RubricLoad]:
     """A rubric id used by an earlier file makes the later file invalid."""
     owners: dict[str, str] = {}
     for load in loads:

@@ -1,0 +1,495 @@
+"""The lead's rubric folder while the app runs: edit, validate, save, watch, keep history.
+
+The service holds, for each rubric file, what the file holds now and the last
+valid rubric it held. New interviews are offered the valid rubrics, and for a
+file that an edit outside the app has broken, its last valid version: an
+interview can always be started while the lead fixes the file.
+
+Saving validates first and refuses an invalid rubric, as `scorer rubrics check`
+does in CI. A save writes a temporary file beside the target, syncs it and
+renames it over the target, after copying the content it replaces into the
+history folder in the data home, so every replaced version can be restored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from scorer.domain.errors import RubricError
+from scorer.domain.problems import Diagnostic
+from scorer.domain.rubric import Rubric
+from scorer.io.rubric_dump import dump_rubric, yaml_string
+from scorer.io.rubric_loader import RubricLoad, load_rubric_text, rubric_files
+from scorer.paths import data_home, resource
+from scorer.services.clock import Clock, utc_now
+from scorer.services.rubric_library import RubricLibrary, unique_ids
+from scorer.services.settings import load_settings, save_settings, with_rubric_folder
+
+TEMPLATE = "rubric-template.yaml"
+HISTORY_DIR = "rubric-history"
+# The version recorded for replaced content that was not a valid rubric.
+INVALID = "invalid"
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_STAMP = "%Y%m%dT%H%M%S.%fZ"
+
+
+@dataclass(frozen=True)
+class RubricFile:
+    """One file of the folder: its current load and what new interviews get from it."""
+
+    path: Path
+    load: RubricLoad
+    last_valid: Rubric | None = None
+    text: str | None = None  # None when the file cannot be read as UTF-8 text
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def ok(self) -> bool:
+        return self.load.ok
+
+    @property
+    def serving(self) -> Rubric | None:
+        """The rubric new interviews get from this file: the current one, else the last valid."""
+        return self.load.rubric if self.load.ok else self.last_valid
+
+    @property
+    def stale(self) -> bool:
+        """Broken now, but its last valid version is still offered to new interviews."""
+        return not self.load.ok and self.last_valid is not None
+
+    def describe(self) -> str:
+        """One line on the file's state, as the lead needs to read it."""
+        if self.load.ok and self.load.rubric is not None:
+            return f"valid · version {self.load.rubric.version[:8]}"
+        count = len(self.load.diagnostics)
+        problems = f"{count} problem{'s' * (count != 1)}"
+        if self.last_valid is not None:
+            return (
+                f"{problems} · new interviews keep the last valid version "
+                f"{self.last_valid.version[:8]}"
+            )
+        return f"{problems} · not offered for new interviews"
+
+
+@dataclass(frozen=True)
+class LibraryChange:
+    """What a reload found: files added or changed on disk, and files removed."""
+
+    changed: tuple[Path, ...] = ()
+    removed: tuple[Path, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A replaced version of a rubric file, kept in the data home."""
+
+    path: Path
+    replaced_at: datetime
+    version: str  # the content's rubric version, or INVALID
+
+    def read_text(self) -> str:
+        try:
+            return self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RubricError(f"Cannot read the saved version {self.path}: {exc}") from None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    path: Path
+    load: RubricLoad
+    saved: bool
+    backup: HistoryEntry | None = None
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return self.load.diagnostics
+
+
+@dataclass(frozen=True)
+class RubricDiff:
+    """A unified diff of two rubrics' canonical dumps; no lines when they are equal."""
+
+    old_version: str
+    new_version: str
+    lines: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def identical(self) -> bool:
+        return self.old_version == self.new_version
+
+
+@dataclass
+class _Entry:
+    text: str | None
+    newline: str
+    raw: RubricLoad  # before the folder-wide id check
+    last_valid: Rubric | None = None
+
+
+class RubricWorkspaceService:
+    """The rubric folder, its files' loads, their last valid versions and their history."""
+
+    def __init__(
+        self,
+        folder: Path,
+        history_root: Path | None = None,
+        settings_file: Path | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        self._folder = folder
+        self._history_root = history_root or data_home() / HISTORY_DIR
+        self._settings_file = settings_file
+        self._clock = clock
+        self._entries: dict[Path, _Entry] = {}
+        self._files: dict[Path, RubricFile] = {}
+        self._folder_problem: str | None = None
+        self.reload_all()
+
+    @classmethod
+    def from_settings(cls, settings_file: Path | None = None) -> RubricWorkspaceService:
+        """The folder chosen in the settings, else the bundled rubrics."""
+        folder = load_settings(settings_file).rubrics_dir()
+        return cls(folder, settings_file=settings_file)
+
+    # What the folder holds
+
+    @property
+    def folder(self) -> Path:
+        return self._folder
+
+    @property
+    def folder_problem(self) -> str | None:
+        """Why the folder cannot be listed, or None."""
+        return self._folder_problem
+
+    def files(self) -> list[RubricFile]:
+        return list(self._files.values())
+
+    def file(self, path: Path) -> RubricFile | None:
+        return self._files.get(path)
+
+    def paths(self) -> list[Path]:
+        return list(self._files)
+
+    def rubrics(self) -> list[Rubric]:
+        """What new interviews may use: each file's valid rubric, or its last valid one
+        while the file is broken. A current valid rubric wins over a stale one of the same id."""
+        current = [f.load.rubric for f in self._files.values() if f.ok and f.load.rubric]
+        taken = {r.id for r in current}
+        stale: list[Rubric] = []
+        for file in self._files.values():
+            if file.stale and file.last_valid is not None and file.last_valid.id not in taken:
+                taken.add(file.last_valid.id)
+                stale.append(file.last_valid)
+        return current + stale
+
+    def get(self, rubric_id: str) -> Rubric | None:
+        return next((r for r in self.rubrics() if r.id == rubric_id), None)
+
+    def library(self) -> RubricLibrary:
+        """The files' current loads, as `load_library` would give them."""
+        return RubricLibrary(self._folder, tuple(f.load for f in self._files.values()))
+
+    # Reloading
+
+    def reload_all(self) -> LibraryChange:
+        """Rescan the folder: new files are loaded, changed ones reloaded, removed ones dropped."""
+        try:
+            found = rubric_files(self._folder)
+            self._folder_problem = None
+        except OSError as exc:
+            found = []
+            reason = "not found" if isinstance(exc, FileNotFoundError) else exc.strerror
+            self._folder_problem = f"The rubric folder {self._folder} cannot be read: {reason}."
+        removed = tuple(p for p in self._entries if p not in found)
+        for path in removed:
+            del self._entries[path]
+        changed = [path for path in found if self._read(path)]
+        return self._settle(changed, removed)
+
+    def reload_file(self, path: Path) -> LibraryChange:
+        """Reload one file after a change on disk (or drop it if it is gone)."""
+        if not path.exists():
+            if self._entries.pop(path, None) is None:
+                return LibraryChange()
+            return self._settle([], (path,))
+        return self._settle([path] if self._read(path) else [], ())
+
+    def _read(self, path: Path) -> bool:
+        """Read `path` into its entry; True when its text differs from what was held."""
+        name = str(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problem = Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}")
+            return self._put(path, None, "\n", RubricLoad(name, None, (problem,)))
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problem = Diagnostic(name, 1, 1, f"not UTF-8 text ({exc.reason})")
+            return self._put(path, None, "\n", RubricLoad(name, None, (problem,)))
+        newline = "\r\n" if "\r\n" in text else "\n"
+        text = text.replace("\r\n", "\n")
+        held = self._entries.get(path)
+        if held is not None and held.text == text:
+            held.newline = newline
+            return False
+        return self._put(path, text, newline, load_rubric_text(text, name))
+
+    def _put(self, path: Path, text: str | None, newline: str, load: RubricLoad) -> bool:
+        held = self._entries.get(path)
+        if held is not None and held.text is not None and held.raw.ok and held.text != text:
+            # An edit made outside the app replaced a valid version: keep that one too.
+            self._archive(path, held.text, held.raw.rubric)
+        last_valid = held.last_valid if held is not None else None
+        self._entries[path] = _Entry(text, newline, load, last_valid)
+        return held is None or (held.text, held.raw.diagnostics) != (text, load.diagnostics)
+
+    def _settle(self, changed: Iterable[Path], removed: tuple[Path, ...]) -> LibraryChange:
+        """Apply the folder-wide id check, update the last valid versions, report changes."""
+        before = {p: (f.ok, f.load.diagnostics) for p, f in self._files.items()}
+        ordered = sorted(self._entries)
+        checked = list(unique_ids(self._entries[p].raw for p in ordered))
+        files: dict[Path, RubricFile] = {}
+        for path, load in zip(ordered, checked, strict=True):
+            entry = self._entries[path]
+            if load.ok:
+                entry.last_valid = load.rubric
+            files[path] = RubricFile(path, load, entry.last_valid, entry.text)
+        self._files = files
+        moved = set(changed)
+        # A file can become valid or invalid without changing, when another takes its id.
+        moved |= {p for p, f in files.items() if before.get(p) != (f.ok, f.load.diagnostics)}
+        return LibraryChange(tuple(sorted(moved)), removed)
+
+    # Checking and saving
+
+    def checker(self, path: Path) -> Callable[[str], RubricLoad]:
+        """A check of the text of `path` that needs nothing from this service once made,
+        so it can run off the UI thread. It also refuses an id another file already uses."""
+        owners = {
+            f.load.rubric.id: f.name
+            for f in self._files.values()
+            if f.path != path and f.ok and f.load.rubric is not None
+        }
+        name = str(path)
+
+        def check(text: str) -> RubricLoad:
+            load = load_rubric_text(text, name)
+            rubric = load.rubric
+            if rubric is None or rubric.id not in owners:
+                return load
+            line, col = load.document.position(("id",)) if load.document else (1, 1)
+            message = f"rubric id '{rubric.id}' is already used by {owners[rubric.id]}"
+            return RubricLoad(name, None, (Diagnostic(name, line, col, message),), load.document)
+
+        return check
+
+    def check(self, path: Path, text: str) -> RubricLoad:
+        return self.checker(path)(text)
+
+    def save(self, path: Path, text: str) -> SaveResult:
+        """Validate and write `text` to `path`; an invalid rubric is refused, nothing written.
+
+        Raises `RubricError` when the file or its history copy cannot be written.
+        """
+        load = self.check(path, text)
+        if not load.ok:
+            return SaveResult(path, load, saved=False)
+        held = self._entries.get(path)
+        newline = held.newline if held is not None else "\n"
+        backup = None
+        previous = _read_text(path)
+        if previous is not None and previous.replace("\r\n", "\n") == text:
+            self._read(path)
+            self._settle([path], ())
+            return SaveResult(path, load, saved=True)
+        if previous is not None:
+            previous_load = load_rubric_text(previous, str(path))
+            backup = self._archive(path, previous, previous_load.rubric, force=True)
+        try:
+            _atomic_write(path, text, newline)
+        except OSError as exc:
+            raise RubricError(f"Cannot save {path}: {exc.strerror or exc}.") from None
+        self._entries[path] = _Entry(text, newline, load, load.rubric)
+        self._settle([path], ())
+        return SaveResult(path, load, saved=True, backup=backup)
+
+    # History
+
+    def history_dir(self, path: Path) -> Path:
+        return self._history_root / path.stem
+
+    def history(self, path: Path) -> list[HistoryEntry]:
+        """The replaced versions of `path`, newest first."""
+        folder = self.history_dir(path)
+        if not folder.is_dir():
+            return []
+        entries = []
+        for item in folder.iterdir():
+            stamp, _, rest = item.stem.partition("-")
+            try:
+                when = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+            except ValueError:
+                continue
+            entries.append(HistoryEntry(item, when, rest.split("-", 1)[0] or INVALID))
+        return sorted(entries, key=lambda e: e.path.name, reverse=True)
+
+    def restore(self, path: Path, entry: HistoryEntry) -> SaveResult:
+        """Save a kept version back to `path` (the content it replaces is kept in turn)."""
+        return self.save(path, entry.read_text())
+
+    def _archive(
+        self, path: Path, text: str, rubric: Rubric | None, force: bool = False
+    ) -> HistoryEntry | None:
+        """Copy `text` into the history of `path` unless the newest entry already holds it."""
+        kept = self.history(path)
+        if kept and _read_text(kept[0].path) == text:
+            return kept[0]
+        folder = self.history_dir(path)
+        when = self._clock().astimezone(UTC)
+        version = rubric.version if rubric is not None else INVALID
+        target = folder / f"{when.strftime(_STAMP)}-{version}.yaml"
+        serial = 1
+        while target.exists():
+            serial += 1
+            target = folder / f"{when.strftime(_STAMP)}-{version}-{serial}.yaml"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _atomic_write(target, text, "\n")
+        except OSError as exc:
+            if not force:
+                return None  # an external edit is not refused; the history is a courtesy there
+            raise RubricError(
+                f"Not saved: cannot keep the previous version of {path.name} "
+                f"in {folder}: {exc.strerror or exc}."
+            ) from None
+        return HistoryEntry(target, when, version)
+
+    # New rubrics and the folder
+
+    def template_text(self) -> str:
+        return resource(TEMPLATE).read_text(encoding="utf-8")
+
+    def new_rubric_path(self, rubric_id: str) -> Path:
+        """Where a new rubric with this id goes; refused if the id is malformed or taken."""
+        if not _ID.match(rubric_id) or len(rubric_id) > 64:
+            raise RubricError(
+                f"'{rubric_id}' is not a valid rubric id: use lower-case letters, digits, "
+                "'-' and '_', starting with a letter or digit."
+            )
+        owner = next(
+            (f.name for f in self._files.values()
+             if f.serving is not None and f.serving.id == rubric_id),
+            None,
+        )
+        if owner is not None:
+            raise RubricError(f"The rubric id '{rubric_id}' is already used by {owner}.")
+        path = self._folder / f"{rubric_id}.yaml"
+        if path.exists():
+            raise RubricError(f"{path.name} already exists in {self._folder}.")
+        return path
+
+    def new_rubric_text(self, rubric_id: str, title: str) -> str:
+        """The commented template with this id and title filled in; it passes validation."""
+        title = " ".join(title.split())
+        if not title:
+            raise RubricError("A new rubric needs a title.")
+        text = self.template_text()
+        # Only the values change; the comments after them stay.
+        text = re.sub(r"(?m)^id:[ ]+\S+", lambda _: f"id: {rubric_id}", text, count=1)
+        text = re.sub(
+            r"(?m)^title:[ ]+[^#\n]*?(?=[ ]+#|$)",
+            lambda _: f"title: {yaml_string(title)}", text, count=1,
+        )
+        load = load_rubric_text(text, f"{rubric_id}.yaml")
+        if not load.ok:
+            first = load.diagnostics[0].message if load.diagnostics else "invalid"
+            raise RubricError(f"A rubric cannot start from that id and title: {first}.")
+        return text
+
+    def change_folder(self, folder: Path | None) -> LibraryChange:
+        """Use another rubric folder (None: the bundled rubrics) and remember it in the settings."""
+        settings = with_rubric_folder(load_settings(self._settings_file), folder)
+        save_settings(settings, self._settings_file)
+        old = tuple(self._entries)
+        self._folder = settings.rubrics_dir()
+        self._entries.clear()
+        self._files = {}
+        change = self.reload_all()
+        return LibraryChange(change.changed, tuple(p for p in old if p not in self._entries))
+
+
+def rubric_diff(old: Rubric, new: Rubric, old_label: str, new_label: str) -> RubricDiff:
+    """How `new` differs from `old`, on their canonical YAML dumps."""
+    if old.version == new.version:
+        return RubricDiff(old.version, new.version)
+    lines = difflib.unified_diff(
+        dump_rubric(old).splitlines(), dump_rubric(new).splitlines(),
+        fromfile=old_label, tofile=new_label, lineterm="",
+    )
+    return RubricDiff(old.version, new.version, tuple(lines))
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        # Unreadable as text: keep its bytes' decoding out of the way but still archive them.
+        try:
+            return path.read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            return None
+
+
+def _atomic_write(path: Path, text: str, newline: str) -> None:
+    """A temporary file in the same folder, synced, then renamed over `path`."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable, where the platform allows opening a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
