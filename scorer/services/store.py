@@ -6,7 +6,7 @@ from pathlib import Path
 
 from scorer.paths import backups_dir, data_home, database_path
 from scorer.storage import Store, open_store
-from scorer.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, Synchronous
+from scorer.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, DEFAULT_SYNCHRONOUS, Synchronous
 from scorer.storage.instance_lock import InstanceLock
 
 
@@ -14,7 +14,7 @@ def open_local_store(
     home: Path | None = None,
     *,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
-    synchronous: Synchronous = "NORMAL",
+    synchronous: Synchronous = DEFAULT_SYNCHRONOUS,
 ) -> Store:
     """The store in `home` (default: the data home), created or upgraded as needed.
 

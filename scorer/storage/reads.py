@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -69,7 +71,7 @@ _STATES = [state_of(*(bool(flags & bit) for bit in (1, 2, 4, 8))) for flags in r
 _LIST_SQL = _sql(select(
     I.id, I.candidate_id, I.interviewer_id, I.rubric_id, I.rubric_version, I.created_at,
     I.scheduled_for, I.started_at, I.submitted_at, _FLAGS, I.recommendation,
-))
+).order_by(func.coalesce(I.started_at, I.created_at).desc(), I.id.desc()))
 
 _joined = (
     interviews.join(candidates, I.candidate_id == C.id)
@@ -109,6 +111,20 @@ _VERDICT = select(I.recommendation, N.summary_note).select_from(
 ).where(_this(I.id))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building ten thousand rows allocates a hundred thousand objects, none in a cycle;
+    left on, the cyclic collector would sweep the whole heap (SQLAlchemy, pydantic, Qt)
+    a few times over for nothing, which is most of the list's worst-case time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class Reader:
     """Reads inside one transaction; every method returns plain domain values."""
 
@@ -123,10 +139,10 @@ class Reader:
         """Newest first: by when held, or when created if not held yet.
 
         The hottest read of the app, so it reads plain tuples from the driver
-        (inside the same transaction), skipping SQLAlchemy's row processing;
-        the timestamps sort as text. People and rubric titles are joined here
-        rather than in SQL: a few thousand distinct strings instead of one copy
-        per row, and no wide rows for SQLite to sort.
+        (inside the same transaction), skipping SQLAlchemy's row processing.
+        People and rubric titles are joined here rather than in SQL: a few
+        thousand distinct strings instead of one copy per row, and narrow rows
+        for SQLite to sort (the timestamps sort as text).
         """
         driver = self.connection.connection.driver_connection
         assert isinstance(driver, sqlite3.Connection)
@@ -134,19 +150,18 @@ class Reader:
         people = {pid: (name, email) for pid, name, email in run(_PEOPLE_SQL)}
         staff = {pid: (name, email) for pid, name, email in run(_STAFF_SQL)}
         titles = {(rid, version): title for rid, version, title in run(_TITLES_SQL)}
-        rows = run(_LIST_SQL).fetchall()
-        rows.sort(key=lambda row: (row[7] or row[5], row[0]), reverse=True)
         parse, states, day = from_text, _STATES, date.fromisoformat
-        return [
-            InterviewSummary(
-                iid, *people[cid], rid, titles[rid, version], *staff[wid], states[flags],
-                parse(created), day(scheduled) if scheduled else None,
-                parse(started) if started else None, parse(submitted) if submitted else None,
-                recommendation,
-            )
-            for (iid, cid, wid, rid, version, created, scheduled, started, submitted, flags,
-                 recommendation) in rows
-        ]
+        with _collector_paused():
+            return [
+                InterviewSummary(
+                    iid, *people[cid], rid, titles[rid, version], *staff[wid], states[flags],
+                    parse(created), day(scheduled) if scheduled else None,
+                    parse(started) if started else None, parse(submitted) if submitted else None,
+                    recommendation,
+                )
+                for (iid, cid, wid, rid, version, created, scheduled, started, submitted, flags,
+                     recommendation) in run(_LIST_SQL)
+            ]
 
     def head(self, interview_id: int, pauses: bool = True) -> InterviewHead:
         """The interview as an edit sees it; without `pauses`, the timer lacks its pauses

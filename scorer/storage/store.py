@@ -11,7 +11,13 @@ from sqlalchemy.exc import DBAPIError
 
 from scorer.domain.interview import InterviewDetail
 from scorer.storage.bulk import import_interviews
-from scorer.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, Synchronous, make_engine, writer
+from scorer.storage.engine import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    DEFAULT_SYNCHRONOUS,
+    Synchronous,
+    make_engine,
+    writer,
+)
 from scorer.storage.reads import Reader
 from scorer.storage.sqlite_errors import store_error
 from scorer.storage.writes import Writer
@@ -25,7 +31,7 @@ class Store:
         path: Path,
         *,
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
-        synchronous: Synchronous = "NORMAL",
+        synchronous: Synchronous = DEFAULT_SYNCHRONOUS,
     ) -> None:
         self.path = path
         self._engine = make_engine(path, busy_timeout_ms=busy_timeout_ms, synchronous=synchronous)

@@ -45,11 +45,6 @@ class Writer(Reader):
         )
         return Interviewer(_new_id(result.inserted_primary_key), name, email)
 
-    def rename_interviewer(self, interviewer_id: int, name: str) -> None:
-        self.connection.execute(
-            update(interviewers).where(interviewers.c.id == interviewer_id).values(name=name)
-        )
-
     def pin_rubric(self, rubric: Rubric, now: datetime) -> None:
         """Store the snapshot once per (id, version); an existing row is never touched."""
         self.connection.execute(
