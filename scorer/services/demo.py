@@ -206,7 +206,7 @@ def _normalised(rubric: Rubric, scores: Sequence[DimensionScore]) -> float:
 
 
 def _recommendation(rubric: Rubric, scores: Sequence[DimensionScore]) -> str:
-    options = rubric.recommendation  # ordered from the weakest to the strongest
+    options = rubric.recommendation  # no-hire first, weakest to strongest (rubric checks)
     return options[min(len(options) - 1, int(_normalised(rubric, scores) * len(options)))].id
 
 

@@ -83,7 +83,11 @@ def upgrade(path: Path, target: str = "head") -> None:
                     "records; nothing was changed."
                 )
     except DBAPIError as exc:
-        raise _translated(exc.orig, path) from exc
+        error = store_error(exc.orig, path) if exc.orig is not None else None
+        raise error or StoreError(
+            f"Upgrading the database {path} to this version of Scorer failed ({exc.orig}); "
+            "nothing was changed."
+        ) from exc
     finally:
         engine.dispose()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scorer.domain.interview import InterviewState, QuestionStatus
-from scorer.domain.store_errors import StoreCorrupt, StoreTooNew
+from scorer.domain.store_errors import StoreCorrupt, StoreError, StoreTooNew
 from scorer.paths import backups_dir, database_path
 from scorer.services.interviews import InterviewService
 from scorer.services.store import open_local_store
@@ -131,3 +131,20 @@ def test_another_programs_database_is_not_touched(scorer_home: Path) -> None:
     with sqlite3.connect(path) as raw:
         tables = raw.execute("SELECT name FROM sqlite_master").fetchall()
     assert tables == [("photos",)]
+
+
+def test_a_failing_upgrade_changes_nothing(scorer_home: Path) -> None:
+    path = database_path(scorer_home)
+    scorer_home.mkdir(parents=True)
+    upgrade(path, "0001")
+    _fill_revision_0001(path)
+    with sqlite3.connect(path) as raw:  # makes the second step of 0002 fail
+        raw.execute("ALTER TABLE interviews ADD COLUMN scheduled_for VARCHAR")
+    with pytest.raises(StoreError, match=f"Upgrading the database {path} .* nothing was changed"):
+        open_local_store(scorer_home)
+    assert current_revision(path) == "0001"
+    with sqlite3.connect(path) as raw:
+        tables = {name for (name,) in raw.execute("SELECT name FROM sqlite_master")}
+        assert "prep_ticks" not in tables  # the first step of 0002 was rolled back
+        assert raw.execute("SELECT summary_note FROM interview_notes").fetchall() == [("Strong.",)]
+    assert len(list(backups_dir(scorer_home).iterdir())) == 1
