@@ -19,7 +19,7 @@ run: $(BIN)/scorer
 
 test: $(BIN)/scorer
 	@.ci/system-deps.sh test
-	$(MAKE) --no-print-directory lint pytest
+	$(MAKE) --no-print-directory --keep-going lint pytest
 
 lint:
 	$(BIN)/ruff check scorer tests benchmarks .ci
