@@ -1,0 +1,118 @@
+"""Render the Rubrics workspace offscreen into docs/screenshots/workspace-*.png.
+
+    .venv/bin/python docs/render_workspace_screenshots.py [--dark]
+
+The bundled rubrics are copied to a temporary folder first, so the broken edit
+shown in workspace-error.png never touches them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStyleFactory,
+    QTabWidget,
+    QWidget,
+)
+
+from scorer.paths import APP_NAME, bundled_rubrics_dir
+from scorer.services.interviews import InterviewService
+from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.store import open_local_store
+from scorer.ui.rubric_workspace import RubricWorkspace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from render_screenshots import dark_palette
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+SIZE = (1280, 800)
+
+
+def settle(widget: QWidget) -> None:
+    widget.show()
+    QTest.qWaitForWindowExposed(widget)
+    for _ in range(5):
+        QApplication.processEvents()
+        QTest.qWait(20)
+
+
+def grab(widget: QWidget, name: str) -> None:
+    settle(widget)
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(OUT.parent.parent))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dark", action="store_true", help="use a dark palette")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setStyle(QStyleFactory.create("Fusion"))
+    suffix = ""
+    if args.dark:
+        app.setPalette(dark_palette())
+        suffix = "-dark"
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    home = Path(tempfile.mkdtemp(prefix="scorer-workspace-shots-"))
+    folder = home / "team-rubrics"
+    shutil.copytree(bundled_rubrics_dir(), folder)
+    store = open_local_store(home / "data")
+    service = RubricWorkspaceService(
+        folder, history_root=home / "history", settings_file=home / "settings.json"
+    )
+    workspace = RubricWorkspace(service, InterviewService(store), watch=False)
+
+    # The workspace as the main window shows it: the second tab.
+    window = QMainWindow()
+    window.setWindowTitle(APP_NAME)
+    tabs = QTabWidget()
+    tabs.setDocumentMode(True)
+    tabs.addTab(QLabel(), "Interviews")
+    tabs.addTab(workspace, "Rubrics")
+    tabs.setCurrentWidget(workspace)
+    window.setCentralWidget(tabs)
+    window.resize(*SIZE)
+
+    # Valid: the math rubric open, its dimensions with their anchors in the preview.
+    workspace.open_file(folder / "math.yaml")
+    workspace.preview.tabs.setCurrentIndex(2)
+    settle(window)
+    workspace.editor.jump_to(1, 1)
+    grab(window, f"workspace-valid{suffix}")
+
+    # With an error: a typo in a section kind and a level label left empty, then Save.
+    text = workspace.editor.toPlainText()
+    text = text.replace("kind: hands_on_notepad", "kind: notepad", 1)
+    text = text.replace("label: Partial", "label:", 1)
+    workspace.replace_text(text)
+    workspace.save()
+    workspace.preview.tabs.setCurrentIndex(0)
+    load = workspace.load
+    assert load is not None and load.diagnostics
+    first = load.diagnostics[0]
+    settle(window)
+    workspace.editor.jump_to(first.line, first.column)
+    grab(window, f"workspace-error{suffix}")
+
+    store.close()
+    shutil.rmtree(home, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,282 @@
+"""The Rubrics workspace, driven as the lead drives it: typing, saving, files changed outside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from scorer.services.interviews import InterviewService
+from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.ui.rubric_workspace import RubricWorkspace
+from scorer.ui.rubric_workspace.history_dialog import HistoryDialog
+from scorer.ui.rubric_workspace.workspace import CANCEL, DISCARD
+from scorer.ui.widgets.choice_option import ChoiceOption
+
+CORPUS = Path(__file__).parent.parent / "io" / "rubric_corpus"
+MINIMAL = (CORPUS / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+WAIT_MS = 5000
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    (folder / "minimal.yaml").write_text(MINIMAL, encoding="utf-8")
+    (folder / "second.yaml").write_text(
+        MINIMAL.replace("id: minimal", "id: second").replace("Minimal interview", "Second"),
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture
+def rubrics(folder: Path, tmp_path: Path) -> RubricWorkspaceService:
+    return RubricWorkspaceService(
+        folder, history_root=tmp_path / "history", settings_file=tmp_path / "settings.json"
+    )
+
+
+def make_workspace(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, interviews: InterviewService | None = None,
+    watch: bool = False,
+) -> RubricWorkspace:
+    workspace = RubricWorkspace(rubrics, interviews, watch=watch, check_delay_ms=30)
+    qtbot.addWidget(workspace)
+    workspace.resize(1280, 760)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    # Shortcuts need the keyboard focus inside the workspace, so its window must be active.
+    with qtbot.waitActive(workspace):
+        workspace.activateWindow()
+    return workspace
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def type_over(qtbot: QtBot, workspace: RubricWorkspace, line: int, after: str, typed: str) -> None:
+    """Select the rest of `line` after `after` and type `typed` over it, key by key."""
+    editor = workspace.editor
+    block = editor.document().findBlockByNumber(line - 1)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + block.text().index(after) + len(after))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, typed)
+
+
+def preview_levels(workspace: RubricWorkspace) -> list[str]:
+    content = workspace.preview.dimensions.widget()
+    texts = [option.radio.text() for option in content.findChildren(ChoiceOption)]
+    return [t for t in texts if t[:1].isdigit()]  # levels, not the recommendation scale
+
+
+def test_a_broken_edit_is_marked_at_its_line_and_its_save_is_refused(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, folder: Path
+) -> None:
+    workspace = make_workspace(qtbot, rubrics)
+    assert workspace.current_path == folder / "minimal.yaml"
+    assert workspace.errors.count() == 0 and workspace.preview.rubric is not None
+    line = line_of(MINIMAL, "kind: hands_on_notepad")
+
+    type_over(qtbot, workspace, line, "kind: ", "notepad")
+    qtbot.waitUntil(lambda: workspace.errors.count() == 1, timeout=WAIT_MS)
+    assert workspace.editor.problem_lines() == [line]
+    assert workspace.errors.item_text(0).startswith(f"Line {line}: 'kind' should be")
+    assert "• minimal.yaml" in workspace.files.text_of(folder / "minimal.yaml")
+    # The preview keeps the last valid state and says so.
+    assert workspace.preview.banner.isVisibleTo(workspace)
+    assert "last valid state" in workspace.preview.banner.text()
+
+    workspace.editor.jump_to(1, 1)
+    workspace.errors.activate(0)
+    cursor = workspace.editor.textCursor()
+    assert (cursor.blockNumber() + 1, cursor.positionInBlock() + 1) == (line, 5)
+
+    qtbot.keyClick(workspace.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.banner.isVisibleTo(workspace)
+    assert "Not saved" in workspace.banner.label.text()
+    assert f"line {line}" in workspace.banner.label.text()
+    assert (folder / "minimal.yaml").read_text(encoding="utf-8") == MINIMAL
+    assert rubrics.history(folder / "minimal.yaml") == []
+    assert workspace.dirty
+
+
+def test_fixing_the_edit_updates_the_preview_and_saves_it(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, folder: Path
+) -> None:
+    workspace = make_workspace(qtbot, rubrics)
+    before = workspace.preview.rubric
+    assert before is not None
+    assert preview_levels(workspace) == ["1 · Not demonstrated", "2 · Strong"]
+    label_line = line_of(MINIMAL, "label: Strong")
+
+    type_over(qtbot, workspace, label_line, "label:", "")
+    qtbot.keyClick(workspace.editor, Qt.Key.Key_Backspace)  # leaves `label:` with no value
+    qtbot.waitUntil(lambda: workspace.errors.count() == 1, timeout=WAIT_MS)
+    assert workspace.editor.problem_lines() == [label_line]
+
+    qtbot.keyClicks(workspace.editor, " Outstanding")
+    qtbot.waitUntil(lambda: workspace.errors.count() == 0, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: preview_levels(workspace) == ["1 · Not demonstrated", "2 · Outstanding"],
+        timeout=WAIT_MS,
+    )
+    shown = workspace.preview.rubric
+    assert shown is not None and shown.version != before.version
+    assert workspace.editor.problem_lines() == []
+    assert "Not saved yet" in workspace.preview.banner.text()
+
+    with qtbot.waitSignal(workspace.library_changed, timeout=WAIT_MS):
+        assert workspace.save()
+    assert "label: Outstanding" in (folder / "minimal.yaml").read_text(encoding="utf-8")
+    assert not workspace.dirty and not workspace.preview.banner.isVisibleTo(workspace)
+    served = rubrics.get("minimal")
+    assert served is not None and served.version == shown.version
+    (kept,) = rubrics.history(folder / "minimal.yaml")
+    assert kept.version == before.version
+
+    dialog = HistoryDialog("minimal.yaml", rubrics.history(folder / "minimal.yaml"),
+                           workspace.editor.toPlainText(), workspace)
+    qtbot.addWidget(dialog)
+    assert "-        label: Strong" in dialog.diff.toPlainText().splitlines()
+    dialog.accept_current()
+    assert dialog.chosen_text == MINIMAL
+
+
+def test_a_file_changed_outside_the_app_is_picked_up(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, folder: Path
+) -> None:
+    workspace = make_workspace(qtbot, rubrics, watch=True)
+    path = folder / "minimal.yaml"
+    path.write_text(MINIMAL.replace("Minimal interview", "Renamed elsewhere"), encoding="utf-8")
+    qtbot.waitUntil(
+        lambda: workspace.preview.title.text() == "Renamed elsewhere", timeout=WAIT_MS
+    )
+    assert "Renamed elsewhere" in workspace.editor.toPlainText()
+    assert not workspace.dirty
+    valid = rubrics.get("minimal")
+    assert valid is not None and valid.title == "Renamed elsewhere"
+
+    # Broken outside the app: the last valid version stays on offer, and the lead is told.
+    with qtbot.waitSignal(workspace.message, timeout=WAIT_MS) as told:
+        path.write_text(MINIMAL.replace("duration_minutes: 60", "duration_minutes: 45"))
+    assert "keep the last valid version " + valid.version[:8] in told.args[0]
+    assert rubrics.get("minimal") == valid
+    assert "using " + valid.version[:8] in workspace.files.text_of(path)
+    assert workspace.errors.count() == 1 and "add up to 60" in workspace.errors.item_text(0)
+
+    # A new file appears in the list by itself.
+    (folder / "third.yaml").write_text(MINIMAL.replace("id: minimal", "id: third"))
+    qtbot.waitUntil(lambda: folder / "third.yaml" in workspace.files.paths(), timeout=WAIT_MS)
+    assert rubrics.get("third") is not None
+
+
+def test_a_change_on_disk_does_not_overwrite_unsaved_edits(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, folder: Path
+) -> None:
+    workspace = make_workspace(qtbot, rubrics, watch=True)
+    type_over(qtbot, workspace, line_of(MINIMAL, "area:"), "area: ", "Statistics")
+    assert workspace.dirty
+    (folder / "minimal.yaml").write_text(MINIMAL.replace("Minimal interview", "Other"))
+    qtbot.waitUntil(lambda: workspace.banner.isVisibleTo(workspace), timeout=WAIT_MS)
+    assert "changed on disk while you were editing" in workspace.banner.label.text()
+    assert "area: Statistics" in workspace.editor.toPlainText()
+    workspace.banner.button.click()  # Load the file from disk
+    assert "title: Other" in workspace.editor.toPlainText() and not workspace.dirty
+
+
+def test_an_interview_started_before_an_edit_keeps_its_old_rubric(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, folder: Path, service: InterviewService
+) -> None:
+    old = rubrics.get("minimal")
+    assert old is not None
+    candidate = service.add_candidate("Ada Lovelace", "ada@example.com")
+    interview_id = service.create_interview(
+        candidate.id, old, "Yan Interviewer", "yan@example.com"
+    ).interview_id
+
+    workspace = make_workspace(qtbot, rubrics, service)
+    type_over(qtbot, workspace, line_of(MINIMAL, "weight: 1"), "weight: ", "2")
+    assert workspace.save()
+    new = rubrics.get("minimal")
+    assert new is not None and new.version != old.version
+
+    detail = service.get_interview(interview_id)
+    assert detail.rubric_version == old.version and detail.rubric == old
+    assert detail.rubric.dimensions[0].weight == 1
+
+    dialog = workspace.compare_with_interview(interview_id)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    diff = dialog.diff.toPlainText().splitlines()
+    assert "-    weight: 1.0" in diff and "+    weight: 2.0" in diff
+    assert old.version[:8] in dialog.heading.text() and new.version[:8] in dialog.heading.text()
+
+
+def test_unsaved_changes_are_asked_about_before_switching_files(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = make_workspace(qtbot, rubrics)
+    type_over(qtbot, workspace, line_of(MINIMAL, "area:"), "area: ", "Statistics")
+    asked: list[str] = []
+    answer = CANCEL
+    monkeypatch.setattr(workspace, "ask_unsaved", lambda name: asked.append(name) or answer)
+
+    workspace.files.setCurrentRow(1)  # the lead clicks second.yaml
+    assert asked == ["minimal.yaml"]
+    assert workspace.current_path == folder / "minimal.yaml"
+    assert workspace.files.currentRow() == 0 and workspace.dirty
+
+    answer = DISCARD
+    workspace.files.setCurrentRow(1)
+    assert workspace.current_path == folder / "second.yaml"
+    assert not workspace.dirty
+    assert (folder / "minimal.yaml").read_text(encoding="utf-8") == MINIMAL
+
+
+def test_a_new_rubric_starts_from_the_valid_template(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = make_workspace(qtbot, rubrics)
+    monkeypatch.setattr(workspace, "ask_new_rubric", lambda: ("probability", "Probability"))
+    workspace.editor.setFocus()
+    qtbot.keyClick(
+        workspace.editor, Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    path = folder / "probability.yaml"
+    assert workspace.current_path == path and not path.exists()
+    assert workspace.load is not None and workspace.load.ok
+    assert workspace.errors.count() == 0
+    assert workspace.preview.title.text() == "Probability"
+    assert "• probability.yaml" in workspace.files.text_of(path)
+    assert workspace.editor.toPlainText().startswith("# A new rubric.")
+
+    assert workspace.save()
+    assert path.exists() and rubrics.get("probability") is not None
+    assert "• " not in workspace.files.text_of(path)
+
+
+def test_the_rubric_folder_is_chosen_and_remembered(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = tmp_path / "team"
+    other.mkdir()
+    (other / "team.yaml").write_text(MINIMAL.replace("id: minimal", "id: team"))
+    workspace = make_workspace(qtbot, rubrics)
+    monkeypatch.setattr(workspace, "ask_folder", lambda: other)
+    with qtbot.waitSignal(workspace.library_changed, timeout=WAIT_MS):
+        workspace.change_folder()
+    assert workspace.files.paths() == [other / "team.yaml"]
+    assert workspace.current_path == other / "team.yaml"
+    assert str(other) in workspace.folder_label.text()
+    again = RubricWorkspaceService.from_settings(tmp_path / "settings.json")
+    assert again.folder == other
