@@ -69,6 +69,7 @@ def main(argv: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
 
     home = Path(tempfile.mkdtemp(prefix="scorer-workspace-shots-"))
+    os.environ["HOME"] = str(home)  # the folder then reads as ~/team-rubrics
     folder = home / "team-rubrics"
     shutil.copytree(bundled_rubrics_dir(), folder)
     store = open_local_store(home / "data")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
+from scorer.paths import bundled_rubrics_dir
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_workspace import RubricWorkspaceService
 from scorer.ui.rubric_workspace import RubricWorkspace
@@ -114,7 +116,10 @@ def test_fixing_the_edit_updates_the_preview_and_saves_it(
     workspace = make_workspace(qtbot, rubrics)
     before = workspace.preview.rubric
     assert before is not None
+    workspace.preview.tabs.setCurrentWidget(workspace.preview.dimensions)
     assert preview_levels(workspace) == ["1 · Not demonstrated", "2 · Strong"]
+    cards = workspace.preview.dimensions.widget()
+    built = cards.built
     label_line = line_of(MINIMAL, "label: Strong")
 
     type_over(qtbot, workspace, label_line, "label:", "")
@@ -130,6 +135,7 @@ def test_fixing_the_edit_updates_the_preview_and_saves_it(
     )
     shown = workspace.preview.rubric
     assert shown is not None and shown.version != before.version
+    assert cards.built == built + 1  # the one dimension edited, nothing else
     assert workspace.editor.problem_lines() == []
     assert "Not saved yet" in workspace.preview.banner.text()
 
@@ -280,3 +286,26 @@ def test_the_rubric_folder_is_chosen_and_remembered(
     assert str(other) in workspace.folder_label.text()
     again = RubricWorkspaceService.from_settings(tmp_path / "settings.json")
     assert again.folder == other
+
+
+def test_every_bundled_rubric_previews_on_every_tab_without_errors(
+    qtbot: QtBot, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "bundled"
+    shutil.copytree(bundled_rubrics_dir(), folder)
+    rubrics = RubricWorkspaceService(folder, history_root=tmp_path / "history")
+    workspace = make_workspace(qtbot, rubrics)
+    tabs = workspace.preview.tabs
+    for path in workspace.files.paths():
+        workspace.files.setCurrentRow(workspace.files.paths().index(path))
+        assert workspace.current_path == path and workspace.errors.count() == 0
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+        rubric = workspace.preview.rubric
+        assert rubric is not None
+        levels = sum(len(d.levels) for d in rubric.dimensions)
+        assert len(preview_levels(workspace)) >= levels
+        for question in rubric.questions:
+            assert question.title in workspace.preview.questions.toPlainText()
+    qtbot.wait(10)
+    assert capfd.readouterr().err == ""

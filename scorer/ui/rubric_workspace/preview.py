@@ -2,16 +2,15 @@
 
 Three tabs follow the interview: the agenda, rules and prep read before the
 start; the question bank; the dimensions with every level's anchor in view,
-and the recommendation scale.
+and the recommendation scale. Only the tab in view is brought up to date at
+once; the others are when they are shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QStackedWidget,
@@ -21,13 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorer.domain.rubric import Dimension, Rubric
-from scorer.ui.prose import escape_text, prose_html
+from scorer.domain.rubric import Rubric
+from scorer.ui.prose import escape_text
 from scorer.ui.questions_panel import question_html
+from scorer.ui.rubric_workspace.preview_parts import DimensionCards, OverviewPane
 from scorer.ui.theme import css, scaled_font, tones
-from scorer.ui.widgets.agenda_strip import AgendaStrip, section_kind_name
-from scorer.ui.widgets.choice_option import ChoiceOption
-from scorer.ui.widgets.rules_view import RulesView
 
 
 def _scroll() -> QScrollArea:
@@ -36,13 +33,6 @@ def _scroll() -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
-
-
-def _wrapped(html: str) -> QLabel:
-    label = QLabel(html)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    return label
 
 
 def questions_html(rubric: Rubric) -> str:
@@ -98,6 +88,12 @@ class RubricPreview(QWidget):
         self.tabs.addTab(self.overview, "Agenda and rules")
         self.tabs.addTab(self.questions, "Questions")
         self.tabs.addTab(self.dimensions, "Dimensions")
+        self._overview = OverviewPane()
+        self.overview.setWidget(self._overview)
+        self._dimension_cards = DimensionCards()
+        self.dimensions.setWidget(self._dimension_cards)
+        self._stale: set[QWidget] = set()
+        self.tabs.currentChanged.connect(self._build_current)
 
         self.empty = QLabel()
         self.empty.setWordWrap(True)
@@ -130,12 +126,9 @@ class RubricPreview(QWidget):
             f"{escape_text(rubric.interviewer_role)} · {escape_text(rubric.area)} · "
             f"version {rubric.version[:8]}"
         )
-        self._replace(self.overview, self._overview(rubric))
-        position = self.questions.verticalScrollBar().value()
-        self.questions.setHtml(questions_html(rubric))
-        self.questions.verticalScrollBar().setValue(position)
-        self._replace(self.dimensions, self._dimensions(rubric))
+        self._stale = {self.overview, self.questions, self.dimensions}
         self.stack.setCurrentWidget(self.tabs)
+        self._build_current()
 
     def show_nothing(self, message: str) -> None:
         self.rubric = None
@@ -145,82 +138,17 @@ class RubricPreview(QWidget):
         self.empty.setText(message)
         self.stack.setCurrentWidget(self.empty)
 
-    def _replace(self, area: QScrollArea, content: QWidget) -> None:
-        position = area.verticalScrollBar().value()
-        area.setWidget(content)  # deletes the previous content
-        # The new content is laid out on the next turn of the event loop.
-        QTimer.singleShot(0, area, lambda: area.verticalScrollBar().setValue(position))
-
-    # The tabs
-
-    def _overview(self, rubric: Rubric) -> QWidget:
-        content = QWidget()
-        column = QVBoxLayout(content)
-        if rubric.summary:
-            column.addWidget(_wrapped(prose_html(rubric.summary)))
-
-        agenda = QGroupBox("Agenda")
-        agenda_layout = QVBoxLayout(agenda)
-        agenda_layout.addWidget(AgendaStrip(rubric))
-        for section in rubric.agenda:
-            agenda_layout.addWidget(_wrapped(
-                f"<b>{section.minutes} min</b> · {escape_text(section.title)} "
-                f"<i>({section_kind_name(section.kind)})</i>"
-                + (f"<br>{escape_text(section.guidance)}" if section.guidance else "")
-            ))
-        column.addWidget(agenda)
-
-        rules = QGroupBox("Rules for this interview")
-        QVBoxLayout(rules).addWidget(RulesView(rubric))
-        column.addWidget(rules)
-
-        prep = QGroupBox("Prep checklist")
-        prep_layout = QVBoxLayout(prep)
-        for item in rubric.prep:
-            prep_layout.addWidget(_wrapped(f"☐ {escape_text(item.text)}"))
-        if not rubric.prep:
-            prep_layout.addWidget(QLabel("This rubric has no prep items."))
-        column.addWidget(prep)
-        column.addStretch(1)
-        return content
-
-    def _dimensions(self, rubric: Rubric) -> QWidget:
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 6, 6, 0)
-        for dimension in rubric.dimensions:
-            column.addWidget(self._dimension(dimension))
-        scale = QGroupBox("Recommendation")
-        scale_layout = QVBoxLayout(scale)
-        scale_layout.setSpacing(2)
-        for option in rubric.recommendation:
-            verdict = "hire" if option.hire else "no hire"
-            choice = ChoiceOption(f"{option.label} ({verdict})", option.meaning)
-            choice.set_read_only(True)
-            scale_layout.addWidget(choice)
-        column.addWidget(scale)
-        column.addStretch(1)
-        return content
-
-    def _dimension(self, dimension: Dimension) -> QFrame:
-        card = QFrame()
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        muted = css(tones(self.palette()).muted)
-        name = _wrapped(f"<b>{escape_text(dimension.name)}</b>")
-        name.setFont(scaled_font(self, 1.1))
-        weight = QLabel(f"weight {dimension.weight:g}")
-        weight.setStyleSheet(f"color: {muted};")
-        header = QHBoxLayout()
-        header.addWidget(name, 1)
-        header.addWidget(weight, 0, Qt.AlignmentFlag.AlignTop)
-        assesses = _wrapped(escape_text(dimension.assesses))
-        assesses.setStyleSheet(f"color: {muted};")
-        layout = QVBoxLayout(card)
-        layout.setSpacing(2)
-        layout.addLayout(header)
-        layout.addWidget(assesses)
-        for level in dimension.levels:
-            option = ChoiceOption(f"{level.score} · {level.label}", level.anchor)
-            option.set_read_only(True)
-            layout.addWidget(option)
-        return card
+    def _build_current(self, _index: int = 0) -> None:
+        page = self.tabs.currentWidget()
+        rubric = self.rubric
+        if rubric is None or page not in self._stale:
+            return
+        self._stale.discard(page)
+        if page is self.overview:
+            self._overview.show_rubric(rubric)
+        elif page is self.questions:
+            position = self.questions.verticalScrollBar().value()
+            self.questions.setHtml(questions_html(rubric))
+            self.questions.verticalScrollBar().setValue(position)
+        elif page is self.dimensions:
+            self._dimension_cards.show_rubric(rubric)

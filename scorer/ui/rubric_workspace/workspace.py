@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -46,6 +46,14 @@ from scorer.ui.theme import css, tones
 CHECK_DELAY_MS = 300
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def display_path(path: Path) -> str:
+    """A path as people write it: under the home folder, with `~`."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except (ValueError, RuntimeError):
+        return str(path)
 
 
 class RubricWorkspace(QWidget):
@@ -95,6 +103,8 @@ class RubricWorkspace(QWidget):
         self.folder_button = QToolButton()
         self.folder_button.setText("Change folder…")
         self.folder_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The '…' already says a choice follows; the indicator would crowd it.
+        self.folder_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         menu = QMenu(self.folder_button)
         menu.addAction("Choose a rubric folder…", self.change_folder)
         menu.addAction("Use the bundled rubrics", self.use_bundled_rubrics)
@@ -162,8 +172,10 @@ class RubricWorkspace(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([200, 590, 490])
         self.splitter.setChildrenCollapsible(False)
+        # Panes follow the window's width until the lead drags a handle.
+        self._user_sized = False
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
@@ -177,6 +189,25 @@ class RubricWorkspace(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._user_sized:
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # lays the splitter out at the new width first
+            self._size_panes()
+
+    def _on_splitter_moved(self, _position: int, _index: int) -> None:
+        self._user_sized = True
+
+    def _size_panes(self) -> None:
+        """A narrow file list; the editor gets about 80 columns, the preview the rest."""
+        total = self.splitter.width() - 2 * self.splitter.handleWidth()
+        files = self.fontMetrics().horizontalAdvance("model-parallel.yaml") + 60
+        columns = self.editor.fontMetrics().horizontalAdvance("m") * 82
+        editor = min(max(total // 2, self.editor.gutter_width() + columns), total - files - 420)
+        self.splitter.setSizes([files, editor, total - files - editor])
 
     # State
 
@@ -522,7 +553,9 @@ class RubricWorkspace(QWidget):
         draft = self._path if self._draft else None
         self.files.set_files(files, self._path, self.dirty, draft)
         folder = self.service.folder
-        self.folder_label.setText(f"<b>Rubric folder</b> &nbsp;{escape_text(str(folder))}")
+        self.folder_label.setText(
+            f"<b>Rubric folder</b> &nbsp;{escape_text(display_path(folder))}"
+        )
         self.folder_label.setToolTip(str(folder))
         valid = sum(1 for f in files if f.ok)
         stale = sum(1 for f in files if f.stale)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from scorer.domain.problems import Diagnostic
 from scorer.ui.rubric_workspace.yaml_highlighter import YamlHighlighter
-from scorer.ui.theme import tones
+from scorer.ui.theme import is_dark, tones
 
 INDENT = "  "  # YAML forbids tabs for indentation
 
@@ -108,7 +108,7 @@ class YamlEditor(QPlainTextEdit):
         current.cursor.clearSelection()
         selections.append(current)
         tint = QColor(palette_tones.alert)
-        tint.setAlpha(28)
+        tint.setAlpha(48 if is_dark(self.palette()) else 28)
         for line, found in self._problems.items():
             block = self.document().findBlockByNumber(line - 1)
             if not block.isValid():
