@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "scorer.commands.identity",
     "scorer.commands.export",
     "scorer.commands.verify",
+    "scorer.commands.merge",
 )
 
 Handler = Callable[[argparse.Namespace], int]

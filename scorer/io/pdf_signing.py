@@ -86,11 +86,13 @@ def sign_scorecard(
     stamp_form: str,
     signer_name: str,
     signed_at: datetime,
+    reason: str = "Interview scorecard",
 ) -> bytes:
     """Embed `attachment` as scorecard.json and sign the whole file.
 
     The visible stamp is the document's own form XObject `stamp_form` on `page`, shown
-    in a new signature field covering `box`.
+    in a new signature field covering `box`. The panel packet is signed the same way,
+    with no attachment here (its files are embedded before) and its own `reason`.
     """
     writer = IncrementalPdfFileWriter(BytesIO(pdf))
     if attachment is not None:
@@ -99,7 +101,7 @@ def sign_scorecard(
         field_name=FIELD_NAME,
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
-        reason="Interview scorecard",
+        reason=reason,
         name=signer_name,
     )
     x1, y1, x2, y2 = box

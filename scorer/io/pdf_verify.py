@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
+from typing import Any
 
 from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils import generic
@@ -25,6 +26,7 @@ from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from scorer.domain.packet_doc import PACKET_ATTACHMENT
 from scorer.domain.scorecard import ATTACHMENT_NAME
 
 log = logging.getLogger(__name__)
@@ -45,12 +47,17 @@ class SignatureFacts:
     signing_time: datetime | None
 
 
+MAX_ATTACHMENTS = 64  # a packet carries one per interview and its own document
+
+
 @dataclass(frozen=True, slots=True)
 class PdfFacts:
     error: str | None  # set when the file could not be read as a PDF at all
     signatures: tuple[SignatureFacts, ...] = ()
-    attachment: bytes | None = None
+    attachment: bytes | None = None  # scorecard.json
     keywords: str = ""
+    packet: bytes | None = None  # the panel packet's document, if this is a packet
+    files: tuple[tuple[str, bytes], ...] = ()  # every embedded file of a packet, by name
 
 
 def inspect_pdf(data: bytes, trusted_pem: Sequence[bytes]) -> PdfFacts:
@@ -58,7 +65,12 @@ def inspect_pdf(data: bytes, trusted_pem: Sequence[bytes]) -> PdfFacts:
         reader = PdfFileReader(BytesIO(data), strict=False)
         signatures = list(reader.embedded_signatures)
         keywords = _keywords(reader)
-        attachment = _attachment(reader)
+        specs = _attachments(reader)
+        attachment = _file_data(specs.get(ATTACHMENT_NAME))
+        packet = _file_data(specs.get(PACKET_ATTACHMENT))
+        # A packet's other files are its original cards; only a packet needs them read.
+        files = tuple((name, _file_data(spec) or b"") for name, spec in specs.items()
+                      ) if packet is not None else ()
     except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             RecursionError, OverflowError, AssertionError) as exc:
         return PdfFacts(error=_reason(exc))
@@ -66,7 +78,7 @@ def inspect_pdf(data: bytes, trusted_pem: Sequence[bytes]) -> PdfFacts:
     roots = _roots(trusted_pem)
     for signature in signatures:
         facts.append(_signature_facts(signature, roots))
-    return PdfFacts(None, tuple(facts), attachment, keywords)
+    return PdfFacts(None, tuple(facts), attachment, keywords, packet, files)
 
 
 def _signature_facts(signature: object, roots: list[asn1_x509.Certificate]) -> SignatureFacts:
@@ -123,26 +135,29 @@ def _keywords(reader: PdfFileReader) -> str:
     return str(value) if value is not None else ""
 
 
-def _attachment(reader: PdfFileReader) -> bytes | None:
-    """The bytes of `scorecard.json` from the document's embedded files, if present."""
+def _attachments(reader: PdfFileReader) -> dict[str, Any]:
+    """The file specifications of the document's embedded files, by name."""
     names_root = reader.root.get("/Names")
     if names_root is None:
-        return None
+        return {}
     files = names_root.get_object().get("/EmbeddedFiles")
     if files is None:
-        return None
+        return {}
     names = files.get_object().get("/Names")
     if names is None:
-        return None
+        return {}
     names = names.get_object()
-    for i in range(0, len(names) - 1, 2):
-        if str(names[i]) != ATTACHMENT_NAME:
-            continue
-        spec = names[i + 1].get_object()
-        stream = spec["/EF"].get_object()["/F"].get_object()
-        data = stream.data
-        return bytes(data)
-    return None
+    out: dict[str, Any] = {}
+    for i in range(0, min(len(names) - 1, 2 * MAX_ATTACHMENTS), 2):
+        out.setdefault(str(names[i]), names[i + 1])
+    return out
+
+
+def _file_data(spec: Any) -> bytes | None:
+    if spec is None:
+        return None
+    stream = spec.get_object()["/EF"].get_object()["/F"].get_object()
+    return bytes(stream.data)
 
 
 def _reason(exc: BaseException) -> str:

@@ -17,6 +17,13 @@ The verdict, decided in this order:
                     one of the PEM certificates in the trust folder, or pyHanko's
                     `bottom_line` with those certificates as the only roots is False.
 - OK                everything above holds.
+
+A signed panel packet (`scorer merge`) carries `scorer-packet.json` instead of a
+scorecard. It gets the same six verdicts, with kind "packet": OK only if its own
+signature is intact, covers the file and is by a trusted certificate, its packet
+data matches the signed digest, and every original card attached to it is the one
+the merger verified (by SHA-256) and verifies OK on its own. Its line reads
+`packet of N cards`. A packet is never a card: inside a packet it is NOT A SCORECARD.
 """
 
 from __future__ import annotations
@@ -24,16 +31,22 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from scorer.domain.packet_doc import PACKET_DIGEST_PREFIX, PacketError, parse_packet
 from scorer.domain.scorecard import (
     DIGEST_KEYWORD_PREFIX,
     Scorecard,
     ScorecardError,
     parse_scorecard,
 )
+
+if TYPE_CHECKING:
+    from scorer.io.pdf_verify import PdfFacts, SignatureFacts
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +70,22 @@ class Verification:
     signer: str = ""
     candidate: str = ""
     scorecard: Scorecard | None = None
+    kind: str = "scorecard"  # or "packet"
+    cards: int = 0  # a packet's original cards
+    signed_at: datetime | None = None  # the signing time in the signature, when OK
 
     @property
     def ok(self) -> bool:
         return self.verdict is Verdict.OK
 
+    @property
+    def is_packet(self) -> bool:
+        return self.kind == "packet"
+
     def line(self) -> str:
         parts = [f"{self.path}: {self.verdict.value}"]
+        if self.is_packet:
+            parts.append(f"packet of {self.cards} card{'s' if self.cards != 1 else ''}")
         if self.signer:
             parts.append(f"signer {self.signer}")
         if self.candidate:
@@ -120,7 +142,9 @@ def verify_file(path: Path, trust: TrustStore) -> Verification:
     return verify_bytes(path, data, trust)
 
 
-def verify_bytes(path: Path, data: bytes, trust: TrustStore) -> Verification:
+def verify_bytes(path: Path, data: bytes, trust: TrustStore, *, nested: bool = False
+                 ) -> Verification:
+    """The verdict on `data`; `nested` for a card attached to a packet (no packet there)."""
     if len(data) > MAX_BYTES:
         return Verification(path, Verdict.UNREADABLE, "larger than 20 MB, not a scorecard")
     if not data.lstrip()[:5].startswith(b"%PDF-"):
@@ -150,6 +174,9 @@ def verify_bytes(path: Path, data: bytes, trust: TrustStore) -> Verification:
     candidate = card.candidate.name if card else ""
 
     if not facts.signatures:
+        if facts.packet is not None and facts.attachment is None:
+            return Verification(path, Verdict.UNSIGNED, "the packet has no signature",
+                                kind="packet")
         if facts.attachment is not None or DIGEST_KEYWORD_PREFIX in facts.keywords:
             return Verification(path, Verdict.UNSIGNED, "the scorecard has no signature",
                                 candidate=candidate, scorecard=card)
@@ -166,6 +193,8 @@ def verify_bytes(path: Path, data: bytes, trust: TrustStore) -> Verification:
                                 "the file was updated after it was signed",
                                 signer_name, candidate, card)
 
+    if facts.attachment is None and facts.packet is not None:
+        return _verify_packet(path, facts, signer, trust, nested)
     if facts.attachment is None:
         return Verification(path, Verdict.NOT_A_SCORECARD,
                             "signed, but it carries no scorecard.json", signer_name)
@@ -189,4 +218,50 @@ def verify_bytes(path: Path, data: bytes, trust: TrustStore) -> Verification:
         return Verification(path, Verdict.UNTRUSTED_SIGNER,
                             "the signer's certificate does not validate (expired or misused?)",
                             signer_name, candidate, card)
-    return Verification(path, Verdict.OK, "", signer_name, candidate, card)
+    return Verification(path, Verdict.OK, "", signer_name, candidate, card,
+                        signed_at=signer.signing_time)
+
+
+def _verify_packet(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: TrustStore,
+                   nested: bool) -> Verification:
+    signer_name = signer.signer_name or "unknown signer"
+    if nested:
+        return Verification(path, Verdict.NOT_A_SCORECARD,
+                            "a panel packet, not a scorecard", signer_name, kind="packet")
+    assert facts.packet is not None
+    digest = hashlib.sha256(facts.packet).hexdigest()
+    if f"{PACKET_DIGEST_PREFIX}{digest}" not in facts.keywords:
+        return Verification(path, Verdict.TAMPERED,
+                            "the embedded packet data disagrees with the signed digest",
+                            signer_name, kind="packet")
+    try:
+        doc = parse_packet(facts.packet)
+    except PacketError as exc:
+        return Verification(path, Verdict.NOT_A_SCORECARD, exc.message, signer_name,
+                            kind="packet")
+    found = Verification(path, Verdict.OK, "", signer_name, doc.candidate.name, kind="packet",
+                         cards=len(doc.cards), signed_at=signer.signing_time)
+    if doc.merger.certificate_sha256 != signer.signer_fingerprint:
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason="the packet names another certificate than its signer's")
+    files = dict(facts.files)
+    for ref in doc.cards:
+        original = files.get(ref.attachment)
+        if original is None or hashlib.sha256(original).hexdigest() != ref.sha256:
+            return replace(found, verdict=Verdict.TAMPERED,
+                           reason=f"the attached original {ref.attachment} is missing or is "
+                           "not the card that was merged")
+    if signer.signer_fingerprint not in trust.fingerprints:
+        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
+                       reason=f"the merger's certificate is not in {trust.folder}")
+    if not signer.bottom_line:
+        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
+                       reason="the merger's certificate does not validate (expired or misused?)")
+    for ref in doc.cards:
+        inner = verify_bytes(Path(ref.attachment), files[ref.attachment], trust, nested=True)
+        if not inner.ok:
+            verdict = (inner.verdict if inner.verdict is Verdict.UNTRUSTED_SIGNER
+                       else Verdict.TAMPERED)
+            return replace(found, verdict=verdict, reason=f"the attached card {ref.attachment} "
+                           f"is {inner.verdict.value}: {inner.reason}")
+    return found

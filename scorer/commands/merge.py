@@ -1,0 +1,87 @@
+"""`scorer merge`: verified scorecards into one signed packet per candidate.
+
+    scorer merge [--trust DIR] -o PACKET.pdf FILE_OR_FOLDER...
+    scorer merge [--trust DIR] --per-candidate OUTDIR FILE_OR_FOLDER...
+
+Exit codes: 0 every input verified and the packet(s) written; 2 some input was
+rejected (the packets are still written from the verified cards and list the
+rejected ones), or none verified (nothing written); 1 a user error, such as
+cards of two candidates for one packet, no signing identity, no output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(commands: Any) -> None:
+    merge = commands.add_parser(
+        "merge",
+        help="merge verified scorecards into one signed packet (or one per candidate)",
+        description="Verify every scorecard against the trust folder, then write one signed "
+        "packet: a summary with computed scores and disagreement flags, every card's pages "
+        "with a verification banner, and the original signed PDFs attached. Exit 0 if every "
+        "input verified, 2 if some were rejected (they are listed in the packet), 1 on a "
+        "user error.",
+    )
+    merge.add_argument("inputs", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    target = merge.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", type=Path, metavar="PACKET.pdf",
+                        help="write one candidate's packet here")
+    target.add_argument("--per-candidate", type=Path, metavar="OUTDIR",
+                        help="write one packet per candidate, and a cohort report, in OUTDIR")
+    merge.add_argument(
+        "--trust", type=Path, metavar="DIR",
+        help="folder of trusted interviewer certificates (PEM); default: the configured "
+        "trust folder, else interviewers/ beside the rubric folder",
+    )
+    merge.add_argument("--page-size", choices=["A4", "Letter"], default="A4",
+                       help="paper size of the summary pages (default: A4)")
+    merge.set_defaults(handler=run_merge)
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    from scorer.services.merge import MergeError, MergeService
+
+    if args.trust is not None and not args.trust.is_dir():
+        raise MergeError(f"The trust folder {args.trust} does not exist.")
+    with MergeService(args.trust) as service:
+        service.start_workers()
+        merger = service.merger()  # no identity: say so before checking anything
+        skip = [args.output] if args.output is not None else []
+        if args.per_candidate is not None:
+            skip += list(args.per_candidate.glob("*-packet.pdf"))
+            skip.append(args.per_candidate / "cohort-report.pdf")
+        paths = service.expand(args.inputs, skip=skip)
+        if not paths:
+            raise MergeError("No PDF file among the inputs: "
+                             f"{', '.join(str(p) for p in args.inputs)}.")
+        trust = service.trust
+        if not trust.fingerprints:
+            print(f"scorer: no interviewer certificate in {service.trust_folder}; every signer "
+                  "is untrusted", file=sys.stderr)
+        if merger.fingerprint not in trust.fingerprints:
+            print(f"scorer: note: your certificate ({merger.name}) is not in "
+                  f"{service.trust_folder}; others will see the packet as UNTRUSTED SIGNER "
+                  "until it is added", file=sys.stderr)
+        checked = service.check(paths)
+        for item in checked:
+            print(item.line(), flush=True)
+        rejected = sum(1 for c in checked if not c.ok)
+        if args.per_candidate is not None:
+            result = service.build_per_candidate(checked, args.per_candidate, args.page_size)
+            for packet in result.packets:
+                print(packet.line())
+            if result.report is not None:
+                print(f"{result.report}: cohort and calibration report for "
+                      f"{len(result.packets)} candidates")
+        else:
+            print(service.build_packet(checked, args.output, args.page_size).line())
+    if rejected:
+        print(f"scorer: {rejected} input{'s' if rejected != 1 else ''} rejected; listed in the "
+              "packet", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,287 @@
+"""The cohort and calibration report, written beside the per-candidate packets.
+
+Candidates by overall score; interviewers' leniency or severity, recommendation
+mix and score distribution; Krippendorff's α per shared dimension; every
+interviewer's dimension statistics; rejected inputs no candidate could be tied to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from scorer.domain.cohort import Cohort, InterviewerStats, Reliability
+from scorer.domain.panel import Panel, RejectedInput
+from scorer.io.packet_charts import WARN, Strip, distribution_strips
+from scorer.io.packet_pdf_page import PacketFurniture, hex_colour, packet_canvas, para
+from scorer.io.scorecard_pdf import PAGE_SIZES
+from scorer.io.scorecard_pdf_page import MARGIN, templates
+from scorer.io.scorecard_pdf_style import ACCENT, HIRE, NO_HIRE, PANEL, RULE, day, text, when
+
+
+@dataclass(frozen=True, slots=True)
+class CohortView:
+    cohort: Cohort
+    packet_files: tuple[str, ...]  # in the order of `panels`
+    panels: tuple[Panel, ...]
+    unassigned: tuple[RejectedInput, ...]
+    merger_name: str
+    merged_at: datetime
+    page_size: str = "A4"
+
+
+def render_cohort(view: CohortView) -> bytes:
+    cohort = view.cohort
+    pagesize = PAGE_SIZES[view.page_size]
+    footer = f"Cohort and calibration report · merged {when(view.merged_at)}"
+    furniture = PacketFurniture(
+        label="COHORT AND CALIBRATION REPORT",
+        title=f"{len(cohort.candidates)} candidates · {cohort.cards} verified cards",
+        subtitle=(f"{len(cohort.interviewers)} interviewers · merged {day(view.merged_at)} by "
+                  f"{view.merger_name}"),
+        running="Cohort and calibration report",
+        footer_left=footer,
+    )
+    out = BytesIO()
+    doc = BaseDocTemplate(
+        out, pagesize=pagesize,
+        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+        title="Cohort and calibration report", author=view.merger_name, creator="Scorer",
+        lang="en",
+    )
+    doc.addPageTemplates(templates(pagesize, furniture))
+    width = pagesize[0] - 2 * MARGIN
+    story: list[Flowable] = [NextPageTemplate("later")]
+    story += _flags(view)
+    story += _candidates(view, width)
+    story += _interviewers(cohort, width)
+    story += _agreement(cohort, width)
+    story += _dimensions(cohort.interviewers, width)
+    story += _method()
+    doc.build(story, canvasmaker=packet_canvas(footer, 0))
+    return out.getvalue()
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)} %"
+
+
+def _signed(value: float | None, unit: str, scale: float = 1.0, digits: int = 0) -> str:
+    if value is None:
+        return "—"
+    shown = round(value * scale, digits)
+    if shown == 0:
+        return f"±0{unit}"
+    return f"{'+' if shown > 0 else '−'}{abs(shown):.{digits}f}{unit}"
+
+
+def _grid() -> TableStyle:
+    return TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+    ])
+
+
+def _flags(view: CohortView) -> list[Flowable]:
+    items: list[tuple[str, str]] = [(f.title, f.detail) for f in view.cohort.flags]
+    if view.unassigned:
+        listed = "; ".join(f"{r.source} ({r.status}: {r.reason})" for r in view.unassigned)
+        items.append((f"{len(view.unassigned)} rejected input"
+                      f"{'s' if len(view.unassigned) != 1 else ''} without a known candidate",
+                      listed))
+    if not items:
+        return []
+    out: list[Flowable] = [para("Check first", "h2")]
+    for title, detail in items:
+        out += [para(f"<font color='{hex_colour(WARN)}'>■</font> {text(title)}", "cell_bold",
+                     markup=True), para(detail, "small"), Spacer(1, 1.5 * mm)]
+    return out
+
+
+def _candidates(view: CohortView, width: float) -> list[Flowable]:
+    files = {id(p): f for p, f in zip(view.panels, view.packet_files, strict=True)}
+    by_name = {(p.candidate_name, p.candidate_email): p for p in view.panels}
+    rows: list[list[Any]] = [[
+        para("CANDIDATE", "th"), para("OVERALL", "th"), para("HIRE · NO HIRE", "th"),
+        para("FLAGS TO DISCUSS", "th"), para("REJECTED", "th"), para("PACKET", "th"),
+    ]]
+    for row in view.cohort.candidates:
+        panel = by_name.get((row.name, row.email))
+        split = row.hires and row.no_hires
+        colour = hex_colour(NO_HIRE if split or row.no_hires > row.hires else HIRE)
+        rows.append([
+            para(row.name, "cell_bold"),
+            para(_pct(row.overall), "num_bold"),
+            para(f"<font color='{colour}'>{row.hires} · {row.no_hires}</font>", "cell",
+                 markup=True),
+            para(str(row.high_flags) if row.high_flags else "—", "cell"),
+            para(str(row.rejected) if row.rejected else "—", "cell"),
+            para(files.get(id(panel), "") if panel is not None else "", "small"),
+        ])
+    widths = [width * f for f in (0.27, 0.1, 0.14, 0.13, 0.1, 0.26)]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(_grid())
+    return [para("Candidates by overall score", "h2"), table]
+
+
+def _interviewers(cohort: Cohort, width: float) -> list[Flowable]:
+    rows: list[list[Any]] = [[
+        para("INTERVIEWER", "th"), para("CARDS", "th"), para("MEAN ± SD", "th"),
+        para("VS COHORT", "th"), para("VS CO-RATERS", "th"), para("RECOMMENDATIONS", "th"),
+    ]]
+    for s in cohort.interviewers:
+        sd = f" ± {round(s.sd * 100)}" if s.sd is not None else ""
+        paired = (f"{_signed(s.paired_offset, ' levels', digits=1)} (n={s.paired_n})"
+                  if s.paired_offset is not None else "no shared ratings")
+        mix = ", ".join(f"{r.count} {r.label}" for r in s.recommendations if r.count) or "none"
+        rows.append([
+            para(s.name, "cell_bold"),
+            para(str(s.cards), "num"),
+            para(f"{_pct(s.mean)}{sd}", "cell"),
+            para(_signed(s.deviation, " pts", 100), "cell"),
+            para(paired, "cell"),
+            para(mix, "small"),
+        ])
+    widths = [width * f for f in (0.2, 0.07, 0.13, 0.11, 0.2, 0.29)]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(_grid())
+    strips = [Strip(s.name, s.scores, s.mean, s.sd) for s in cohort.interviewers]
+    mean = _pct(cohort.cohort_mean)
+    return [
+        para("Interviewers: leniency and severity", "h2"),
+        para(f"Weighted interview scores (0–100 %). The cohort's mean over every card is {mean}. "
+             "“vs cohort” compares an interviewer's mean with it, which also reflects how hard "
+             "their interview is; “vs co-raters” compares their level on a shared competency "
+             "with the other interviewer's level for the same candidate, which does not.",
+             "muted"),
+        Spacer(1, 1.5 * mm), table,
+        KeepTogether([
+            para("Score distribution per interviewer", "h2"),
+            para("Each dot is one card; the red tick is the mean, the bar one standard "
+                 "deviation either side.", "muted"),
+            Spacer(1, 1 * mm), distribution_strips(strips, width),
+        ]),
+    ]
+
+
+def _reading(value: float | None) -> str:
+    if value is None:
+        return "undefined"
+    if value >= 0.8:
+        return "reliable"
+    if value >= 0.667:
+        return "tentative"
+    return "unreliable"
+
+
+def _agreement(cohort: Cohort, width: float) -> list[Flowable]:
+    out: list[Flowable] = [
+        para("Agreement between interviewers: Krippendorff's α (ordinal)", "h2"),
+        para("Candidates are the units and each interview's level is one value, wherever two or "
+             "more interviews scored the same dimension (a competency shared by rubrics) for "
+             "the same candidate. α = 1 is perfect agreement, 0 is what chance would give; "
+             "Krippendorff suggests relying on α ≥ .800 and drawing tentative conclusions from "
+             ".667.", "muted"),
+        Spacer(1, 1.5 * mm),
+    ]
+    if not cohort.reliabilities:
+        out.append(para("No dimension was scored by two interviews for the same candidate, so no "
+                        "agreement can be measured.", "small"))
+    else:
+        rows: list[list[Any]] = [[
+            para("DIMENSION", "th"), para("SCORED IN", "th"), para("CANDIDATES", "th"),
+            para("VALUES", "th"), para("α", "th"), para("READING", "th"),
+        ]]
+        for r in cohort.reliabilities:
+            rows.append(_alpha_row(r))
+        widths = [width * f for f in (0.2, 0.37, 0.11, 0.09, 0.09, 0.14)]
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(_grid())
+        out.append(table)
+    if cohort.unmeasured:
+        out += [Spacer(1, 1.5 * mm), para(
+            f"Scored by one interview per candidate, so not measurable: "
+            f"{', '.join(cohort.unmeasured)}.", "muted")]
+    return out
+
+
+def _alpha_row(r: Reliability) -> list[Any]:
+    value = r.result.alpha
+    colour = hex_colour(HIRE if value is not None and value >= 0.8 else (
+        WARN if value is not None and value >= 0.667 else NO_HIRE))
+    shown = "—" if value is None else f"{value:.3f}"
+    scale = "" if r.raw else " (normalised)"
+    return [
+        para(r.name + scale, "cell_bold"),
+        para("; ".join(r.dimensions), "small"),
+        para(str(r.result.units), "num"),
+        para(str(r.result.pairable), "num"),
+        para(f"<font color='{colour}'>{shown}</font>", "num_bold", markup=True),
+        para(_reading(value) if value is not None else r.result.reason, "small"),
+    ]
+
+
+def _dimensions(interviewers: Sequence[InterviewerStats], width: float) -> list[Flowable]:
+    out: list[Flowable] = [
+        para("Dimensions per interviewer", "h2"),
+        para("Mean, standard deviation and range of the levels each interviewer gave, on the "
+             "dimension's own scale.", "muted"),
+        Spacer(1, 1.5 * mm),
+    ]
+    widths = [width * f for f in (0.44, 0.08, 0.16, 0.12, 0.2)]
+    for s in interviewers:
+        rows: list[list[Any]] = [[
+            para(f"{text(s.name)} · <font color='#616e7c'>{s.cards} card"
+                 f"{'s' if s.cards != 1 else ''}</font>", "cell_bold", markup=True), "", "", "",
+            "",
+        ], [para("DIMENSION", "th"), para("N", "th"), para("MEAN", "th"), para("SD", "th"),
+            para("RANGE", "th")]]
+        for d in s.dimensions:
+            rows.append([
+                para(f"{d.interview}: {d.dimension}", "cell"),
+                para(str(d.n), "num"),
+                para(f"{d.mean:.2f} / {d.high}", "num"),
+                para(f"{d.sd:.2f}", "num"),
+                para(f"{d.minimum}–{d.maximum}", "num"),
+            ])
+        table = Table(rows, colWidths=widths, repeatRows=2)
+        style = _grid()
+        style.add("SPAN", (0, 0), (-1, 0))
+        style.add("BACKGROUND", (0, 0), (-1, 0), PANEL)
+        style.add("LINEBELOW", (0, 0), (-1, 0), 0, PANEL)
+        style.add("LINEBELOW", (0, 1), (-1, 1), 0.9, ACCENT)
+        table.setStyle(style)
+        out += [table, Spacer(1, 3 * mm)]
+    return out
+
+
+def _method() -> list[Flowable]:
+    return [KeepTogether([
+        para("How the numbers are computed", "h2"),
+        para("An interview's score is the rubric-weighted mean of its levels, each placed on "
+             "0–100 % of its scale; a candidate's overall score is the mean of their interview "
+             "scores. “vs co-raters” averages, over every shared-competency rating, the "
+             "interviewer's level minus the other interviewers' mean level for that candidate. "
+             "α uses the coincidence-matrix method with the ordinal difference function; "
+             "missing ratings simply leave a candidate with fewer values, and a candidate with "
+             "fewer than two is left out.", "small"),
+    ])]

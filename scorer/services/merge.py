@@ -1,0 +1,494 @@
+"""`scorer merge` and the Merge dialog: verified scorecards into one signed packet each.
+
+1. Inputs: files and folders (folders are searched for `*.pdf`, recursively).
+2. Every input is read once, refused if it is over the size bound, and verified
+   as `scorer verify` does in a worker process with a time limit per file
+   (`merge_pool`); a verified card must also open with pypdf. Only verified cards
+   count; the others are listed as rejected, with the reason.
+3. One packet per candidate: the verified cards must be for one candidate
+   (`MixedCandidates` otherwise), or, per candidate, one packet each and a cohort
+   and calibration report when there are several candidates.
+4. Built in memory (`merge_build`), signed by this computer's default identity,
+   written through a temporary file and a rename: never a partial file.
+
+The bytes that were verified are the bytes that are merged and attached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from scorer.domain.cohort import Cohort, build_cohort
+from scorer.domain.errors import ScorerError
+from scorer.domain.panel import (
+    Flag,
+    MixedCandidates,
+    Panel,
+    PanelCard,
+    RejectedInput,
+    Severity,
+    build_panel,
+    candidate_names,
+    group_by_candidate,
+)
+from scorer.services import identity
+from scorer.services.clock import Clock, utc_now
+from scorer.services.export import ExportError, write_atomic
+from scorer.services.merge_build import (
+    BuildRequest,
+    BuiltPacket,
+    Merger,
+    VerifiedCard,
+    build_packet,
+    slug,
+)
+from scorer.services.merge_pool import TaskFailure, WorkerPool
+from scorer.services.merge_tasks import Checked, CheckTask, build_task, check_file, warm_up
+from scorer.services.verify import MAX_BYTES, TrustStore, Verdict, Verification, load_trust
+
+log = logging.getLogger(__name__)
+
+FILE_TIMEOUT = 5.0  # seconds to check one input
+BUILD_TIMEOUT = 120.0  # seconds to build one packet from verified cards
+MAX_INPUT_FILES = 5000
+COHORT_REPORT = "cohort-report.pdf"
+
+__all__ = [
+    "CheckedInput", "CohortResult", "MergeError", "MergeService", "MixedCandidates",
+    "NothingVerified", "PacketResult",
+]
+
+
+class MergeError(ScorerError):
+    """The merge cannot start or cannot write its result."""
+
+
+class NothingVerified(ScorerError):
+    """No input verified, so there is nothing to put in a packet."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedInput:
+    """One input after verification."""
+
+    path: Path
+    verification: Verification
+    data: bytes | None  # the bytes that were verified, kept for a verified card only
+    sha256: str
+    verified_at: datetime
+    pages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """A verified scorecard that counts (a verified packet is not a scorecard)."""
+        return self.verification.ok and not self.verification.is_packet and self.data is not None
+
+    @property
+    def status(self) -> str:
+        if self.verification.is_packet and self.verification.ok:
+            return Verdict.NOT_A_SCORECARD.value
+        return self.verification.verdict.value
+
+    @property
+    def reason(self) -> str:
+        if self.verification.is_packet and self.verification.ok:
+            return "a panel packet, not a scorecard; merge the original cards"
+        return self.verification.reason
+
+    @property
+    def candidate(self) -> str:
+        return self.verification.candidate
+
+    @property
+    def signer(self) -> str:
+        return self.verification.signer
+
+    @property
+    def interview(self) -> str:
+        card = self.verification.scorecard
+        return card.rubric.title if card is not None else ""
+
+    def line(self) -> str:
+        if self.ok or not self.verification.is_packet or not self.verification.ok:
+            return self.verification.line()
+        return f"{self.path}: {self.status} · {self.reason}"
+
+    def rejected(self) -> RejectedInput:
+        return RejectedInput(self.path.name, self.status, self.reason, self.candidate,
+                             self.signer)
+
+    def panel_card(self) -> PanelCard:
+        card = self.verification.scorecard
+        assert card is not None and self.ok
+        return PanelCard(self.path.name, card, self.signer, self.verification.signed_at,
+                         self.verified_at, self.sha256)
+
+
+@dataclass(frozen=True, slots=True)
+class PacketResult:
+    path: Path
+    panel: Panel
+    pages: int
+    sha256: str
+
+    @property
+    def candidate(self) -> str:
+        return self.panel.candidate_name
+
+    @property
+    def cards(self) -> int:
+        return len(self.panel.interviews)
+
+    @property
+    def rejected(self) -> tuple[RejectedInput, ...]:
+        return self.panel.rejected
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        return self.panel.flags
+
+    def line(self) -> str:
+        high = sum(1 for f in self.flags if f.severity is Severity.HIGH)
+        flags = (f"{high} flag{'s' if high != 1 else ''} to discuss" if high
+                 else "no flag to discuss")
+        rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
+        return (f"{self.path}: packet of {self.cards} card{'s' if self.cards != 1 else ''} for "
+                f"{self.candidate}, {self.pages} pages{rejected}; {flags}")
+
+
+@dataclass(frozen=True, slots=True)
+class CohortResult:
+    folder: Path
+    packets: tuple[PacketResult, ...]
+    report: Path | None
+    cohort: Cohort | None
+    unassigned: tuple[RejectedInput, ...] = field(default=())  # rejected, candidate unknown
+
+    @property
+    def rejected(self) -> int:
+        return len(self.unassigned) + sum(len(p.rejected) for p in self.packets)
+
+
+class MergeService:
+    """What `scorer merge` and the Merge dialog call; close it (or use `with`) when done."""
+
+    def __init__(
+        self,
+        trust_folder: Path | None = None,
+        *,
+        home: Path | None = None,
+        pool: WorkerPool | None = None,
+        file_timeout: float = FILE_TIMEOUT,
+        clock: Clock = utc_now,
+    ) -> None:
+        if trust_folder is None:
+            from scorer.services.settings import load_settings
+
+            trust_folder = load_settings().trust_dir()
+        self.trust_folder = trust_folder
+        self.home = home
+        self.file_timeout = file_timeout
+        self._clock = clock
+        self._own_pool = pool is None
+        self._pool = pool or WorkerPool(warm_up=warm_up)
+        self._trust: TrustStore | None = None
+
+    def __enter__(self) -> MergeService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._own_pool:
+            self._pool.close()
+
+    def start_workers(self) -> None:
+        """Start the checking processes ahead of the first check (they warm up meanwhile)."""
+        self._pool.start()
+
+    @property
+    def trust(self) -> TrustStore:
+        if self._trust is None:
+            self._trust = load_trust(self.trust_folder)
+        return self._trust
+
+    def reload_trust(self) -> TrustStore:
+        self._trust = None
+        return self.trust
+
+    # -- inputs ----------------------------------------------------------------------------
+
+    def expand(self, inputs: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
+        """Files as given, and every `*.pdf` under given folders; each file once."""
+        skipped = {_resolved(p) for p in skip}
+        seen: set[Path] = set()
+        out: list[Path] = []
+
+        def add(path: Path) -> None:
+            key = _resolved(path)
+            if key in seen or key in skipped:
+                return
+            if len(out) >= MAX_INPUT_FILES:
+                raise MergeError(f"More than {MAX_INPUT_FILES} input files; merge fewer at once.")
+            seen.add(key)
+            out.append(path)
+
+        for given in inputs:
+            if given.is_dir():
+                found = sorted(
+                    p for p in given.rglob("*")
+                    if p.suffix.lower() == ".pdf" and p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(given).parts)
+                )
+                for path in found:
+                    add(path)
+            else:
+                add(given)
+        return out
+
+    def check(self, paths: Sequence[Path],
+              on_result: Callable[[int, CheckedInput], None] | None = None
+              ) -> list[CheckedInput]:
+        """Verify every input (bounded per file); `on_result(index, checked)` as they come."""
+        results: list[CheckedInput | None] = [None] * len(paths)
+        tasks: list[CheckTask] = []
+        task_index: list[int] = []
+        trust = self.trust
+        for index, path in enumerate(paths):
+            data, refusal = _read(path)
+            if refusal is not None:
+                results[index] = self._checked(path, refusal, None)
+                if on_result is not None:
+                    on_result(index, results[index])  # type: ignore[arg-type]
+                continue
+            assert data is not None
+            tasks.append(CheckTask(path, data, trust))
+            task_index.append(index)
+
+        def arrived(n: int, value: object) -> None:
+            index = task_index[n]
+            task = tasks[n]
+            results[index] = self._from_task(task, value)
+            if on_result is not None:
+                on_result(index, results[index])  # type: ignore[arg-type]
+
+        self._pool.run(check_file, tasks, self.file_timeout, on_result=arrived)
+        return [r for r in results if r is not None]
+
+    def _from_task(self, task: CheckTask, value: object) -> CheckedInput:
+        if isinstance(value, TaskFailure):
+            reason = (f"refused: it took longer than {self.file_timeout:g} s to check"
+                      if value.timed_out else f"refused: {value.reason}")
+            return self._checked(task.path, Verification(task.path, Verdict.UNREADABLE, reason),
+                                 None)
+        assert isinstance(value, Checked)
+        verification = value.verification
+        keep = verification.ok and not verification.is_packet
+        return self._checked(task.path, verification, task.data if keep else None,
+                             digest=hashlib.sha256(task.data).hexdigest(), pages=value.pages)
+
+    def _checked(self, path: Path, verification: Verification, data: bytes | None,
+                 digest: str = "", pages: int = 0) -> CheckedInput:
+        return CheckedInput(path, verification, data, digest, self._clock(), pages)
+
+    # -- signing identity --------------------------------------------------------------------
+
+    def merger(self) -> Merger:
+        """This computer's default identity, with its key from the keyring."""
+        fingerprint = identity.default_fingerprint(self.home)
+        found = identity.find(fingerprint, self.home) if fingerprint else None
+        if found is None:
+            raise MergeError(
+                "The packet is signed with your signing identity, and this computer has none "
+                "yet; create one with `scorer identity create --name NAME --email EMAIL`."
+            )
+        from scorer.services import keyring_store
+
+        key = keyring_store.load_key(found.fingerprint)  # KeyringUnavailable says why
+        if key is None:
+            raise MergeError(
+                f"The key of your signing identity ({found.name}, certificate "
+                f"{found.fingerprint[:16]}…) is not in this computer's keyring, so the packet "
+                "cannot be signed."
+            )
+        return Merger(found.name, found.email, found.fingerprint, key, found.certificate.pem)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def candidates(self, checked: Sequence[CheckedInput]) -> list[str]:
+        return candidate_names([c.panel_card() for c in checked if c.ok])
+
+    def build_packet(self, checked: Sequence[CheckedInput], target: Path,
+                     page_size: str = "A4") -> PacketResult:
+        """One candidate's packet at `target`; `MixedCandidates` for several candidates."""
+        cards = [c for c in checked if c.ok]
+        rejected = tuple(c.rejected() for c in checked if not c.ok)
+        _refuse_overwriting_inputs(target, checked)
+        if not cards:
+            raise NothingVerified(_nothing_verified(len(checked)))
+        entries = [c.panel_card() for c in cards]
+        build_panel(entries, rejected)  # MixedCandidates before anything is signed
+        merger = self.merger()
+        built = build_packet(BuildRequest(
+            tuple(VerifiedCard(c.panel_card(), c.data or b"") for c in cards), rejected, merger,
+            self._now(), page_size,
+        ))
+        _write(target, built.pdf)
+        return PacketResult(target, built.panel, built.pages, built.sha256)
+
+    def build_per_candidate(self, checked: Sequence[CheckedInput], folder: Path,
+                            page_size: str = "A4") -> CohortResult:
+        """One packet per candidate in `folder`, and the cohort report for several."""
+        cards = [c for c in checked if c.ok]
+        if not cards:
+            raise NothingVerified(_nothing_verified(len(checked)))
+        if folder.exists() and not folder.is_dir():
+            raise MergeError(f"{folder} is a file; --per-candidate needs a folder.")
+        groups = group_by_candidate([c.panel_card() for c in cards])
+        by_sha = {c.sha256: c for c in cards}
+        names = {key: entries[0].card.candidate.name for key, entries in groups.items()}
+        unassigned: list[RejectedInput] = []
+        rejected_for: dict[str, list[RejectedInput]] = {key: [] for key in groups}
+        for item in (c for c in checked if not c.ok):
+            owners = [k for k, name in names.items() if item.candidate and name == item.candidate]
+            if owners:
+                rejected_for[owners[0]].append(item.rejected())
+            else:
+                unassigned.append(item.rejected())
+        merger = self.merger()
+        now = self._now()
+        requests = [
+            BuildRequest(
+                tuple(VerifiedCard(e, by_sha[e.sha256].data or b"") for e in entries),
+                tuple(rejected_for[key]), merger, now, page_size,
+            )
+            for key, entries in groups.items()
+        ]
+        built = self._build_all(requests)
+        targets = _targets(folder, [b.panel for b in built])
+        _refuse_overwriting_inputs_all(targets, checked)
+        written: list[Path] = []
+        try:
+            for target, packet in zip(targets, built, strict=True):
+                _write(target, packet.pdf)
+                written.append(target)
+            packets = tuple(PacketResult(t, b.panel, b.pages, b.sha256)
+                            for t, b in zip(targets, built, strict=True))
+            report = cohort = None
+            if len(built) > 1:
+                from scorer.io.cohort_pdf import CohortView, render_cohort
+
+                cohort = build_cohort([b.panel for b in built])
+                report = folder / COHORT_REPORT
+                pdf = render_cohort(CohortView(
+                    cohort, tuple(t.name for t in targets), tuple(b.panel for b in built),
+                    tuple(unassigned), merger.name, now,
+                ))
+                _write(report, pdf)
+                written.append(report)
+        except BaseException:
+            for path in written:  # all or nothing: no half-written cohort
+                path.unlink(missing_ok=True)
+            raise
+        return CohortResult(folder, packets, report, cohort, tuple(unassigned))
+
+    def _build_all(self, requests: Sequence[BuildRequest]) -> list[BuiltPacket]:
+        if len(requests) == 1:
+            return [build_packet(requests[0])]
+        results = self._pool.run(build_task, requests, BUILD_TIMEOUT)
+        built: list[BuiltPacket] = []
+        for request, result in zip(requests, results, strict=True):
+            if isinstance(result, TaskFailure):
+                who = request.cards[0].entry.card.candidate.name
+                raise MergeError(f"The packet for {who} could not be built: {result.reason}.")
+            built.append(result)
+        return built
+
+    def _now(self) -> datetime:
+        return self._clock().replace(microsecond=0)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def _read(path: Path) -> tuple[bytes | None, Verification | None]:
+    """The file's bytes, or the reason it is refused before any parsing."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, Verification(
+                path, Verdict.UNREADABLE,
+                f"refused: {size / 1024 / 1024:.0f} MB is over the {MAX_BYTES // 1024 // 1024} MB "
+                "bound for a scorecard")
+        if not path.is_file():
+            return None, Verification(path, Verdict.UNREADABLE, "not a file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return None, Verification(path, Verdict.UNREADABLE, exc.strerror or "cannot be read")
+    if len(data) > MAX_BYTES:
+        return None, Verification(path, Verdict.UNREADABLE, "refused: it grew over the size "
+                                  "bound while being read")
+    return data, None
+
+
+def _nothing_verified(count: int) -> str:
+    return (f"None of the {count} input{'s' if count != 1 else ''} is a verified scorecard, "
+            "so no packet was written.")
+
+
+def _refuse_overwriting_inputs(target: Path, checked: Sequence[CheckedInput]) -> None:
+    resolved = _resolved(target)
+    for item in checked:
+        if _resolved(item.path) == resolved:
+            raise MergeError(f"The packet would replace the input {item.path}; choose another "
+                             "output file.")
+    if target.is_dir():
+        raise MergeError(f"{target} is a folder; give the packet's file name.")
+
+
+def _refuse_overwriting_inputs_all(targets: Sequence[Path], checked: Sequence[CheckedInput]
+                                   ) -> None:
+    for target in targets:
+        _refuse_overwriting_inputs(target, checked)
+
+
+def _targets(folder: Path, panels: Sequence[Panel]) -> list[Path]:
+    used: set[str] = set()
+    out = []
+    for panel in panels:
+        base = slug(panel.candidate_name)
+        name = f"{base}-packet.pdf"
+        if name in used:
+            local = slug(panel.candidate_email.split("@")[0]) if panel.candidate_email else ""
+            name = f"{base}-{local}-packet.pdf" if local else name
+            n = 2
+            while name in used:
+                name = f"{base}-{n}-packet.pdf"
+                n += 1
+        used.add(name)
+        out.append(folder / name)
+    return out
+
+
+def _write(target: Path, data: bytes) -> None:
+    try:
+        write_atomic(target, data)
+    except ExportError as exc:
+        raise MergeError(exc.message) from None
+
+
+def default_packet_name(candidate: str) -> str:
+    return f"{slug(candidate)}-packet.pdf"

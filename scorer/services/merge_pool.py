@@ -1,0 +1,249 @@
+"""Work on untrusted files in worker processes, each task bounded in time.
+
+A hostile PDF must not hang or crash the merge. A thread cannot be stopped and
+a signal cannot interrupt a worker thread, so each file is checked in a worker
+process: a task that runs past its time limit gets its worker killed (and a new
+one started when needed), and a worker that dies reports the file as failed.
+Workers are started with `spawn` (never `fork`: the app has threads), warm up
+before their first task so that imports do not count against a file's limit,
+and on POSIX run with a cap on their address space, so that a decompression
+bomb ends in a MemoryError instead of taking the machine's memory.
+
+Tasks are module-level functions (pickled by name) and picklable arguments;
+results come back pickled.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from scorer.domain.errors import ScorerError
+
+log = logging.getLogger(__name__)
+
+MEMORY_LIMIT = 2 * 1024 ** 3  # address space of a worker, POSIX only
+START_TIMEOUT = 120.0  # a cold start on a busy machine imports the whole PDF stack
+START_FAILURES = 3  # workers that die before they are ready, in a row, before giving up
+
+
+class WorkersUnavailable(ScorerError):
+    """The worker processes cannot be started."""
+
+
+@dataclass(frozen=True, slots=True)
+class TaskFailure:
+    """A task that did not return: too slow, its worker died, or it raised."""
+
+    reason: str
+    timed_out: bool = False
+
+
+class _Worker:
+    def __init__(self, context: Any, warm_up: Callable[[], object] | None,
+                 memory_limit: int | None) -> None:
+        parent, child = context.Pipe(duplex=True)
+        self.conn: Connection = parent
+        self.process = context.Process(
+            target=_worker_main, args=(child, warm_up, memory_limit), daemon=True,
+            name="scorer-merge-worker",
+        )
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.task: int | None = None
+        self.deadline = 0.0
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (OSError, ValueError):
+                self.process.kill()
+        self.process.join(timeout=2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=2)
+        self.conn.close()
+
+
+def _worker_main(conn: Connection, warm_up: Callable[[], object] | None,
+                 memory_limit: int | None) -> None:
+    if memory_limit:
+        _limit_memory(memory_limit)
+    if warm_up is not None:
+        try:
+            warm_up()
+        except Exception:  # a failed warm-up shows again in the first task
+            log.debug("warm-up failed", exc_info=True)
+    conn.send(("ready", None))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        function, argument = message
+        try:
+            conn.send(("ok", function(argument)))
+        except MemoryError:
+            conn.send(("error", "it needs more memory than a scorecard ever does"))
+        except Exception as exc:  # noqa: BLE001 - reported to the parent as this task's failure
+            conn.send(("error", f"{exc.__class__.__name__}: {str(exc)[:200]}"))
+
+
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    try:
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError):
+        log.debug("cannot limit the worker's memory", exc_info=True)
+
+
+class WorkerPool:
+    """A few worker processes that run tasks with a time limit each; reusable, thread-safe."""
+
+    def __init__(self, workers: int | None = None,
+                 warm_up: Callable[[], object] | None = None,
+                 memory_limit: int | None = MEMORY_LIMIT) -> None:
+        self.size = max(1, workers or min(4, os.cpu_count() or 1))
+        self._warm_up = warm_up
+        self._memory_limit = memory_limit
+        self._context = multiprocessing.get_context("spawn")
+        self._workers: list[_Worker] = []
+        self._lock = threading.Lock()
+        self._start_failures = 0
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self, count: int | None = None) -> None:
+        """Start workers ahead of time (they warm up in the background)."""
+        with self._lock:
+            self._grow(min(self.size, count or self.size))
+
+    def _grow(self, count: int) -> None:
+        while len(self._workers) < count:
+            self._workers.append(_Worker(self._context, self._warm_up, self._memory_limit))
+
+    def close(self) -> None:
+        with self._lock:
+            for worker in self._workers:
+                worker.stop()
+            self._workers.clear()
+
+    def run(self, function: Callable[[Any], Any], arguments: Sequence[Any], timeout: float,
+            on_result: Callable[[int, Any], None] | None = None) -> list[Any]:
+        """`function(argument)` for each argument, in order; a `TaskFailure` where one failed.
+
+        Each task may take `timeout` seconds from the moment a warm worker receives it.
+        `on_result(index, result)` is called as results arrive.
+        """
+        results: list[Any] = [None] * len(arguments)
+        if not arguments:
+            return results
+        with self._lock:
+            self._grow(min(self.size, len(arguments)))
+            pending = deque(range(len(arguments)))
+            remaining = len(arguments)
+            started = time.monotonic()
+            while remaining:
+                now = time.monotonic()
+                for worker in self._workers:
+                    if worker.ready and worker.task is None and pending:
+                        index = pending.popleft()
+                        try:
+                            worker.conn.send((function, arguments[index]))
+                        except (OSError, ValueError):
+                            pending.appendleft(index)
+                            self._replace(worker)
+                            continue
+                        worker.task = index
+                        worker.deadline = time.monotonic() + timeout
+                waiting = [w for w in self._workers if w.task is not None or not w.ready]
+                deadlines = [w.deadline for w in waiting if w.task is not None]
+                if not any(w.ready for w in self._workers) and now - started > START_TIMEOUT:
+                    raise WorkersUnavailable(
+                        f"The merge's checking processes did not start within "
+                        f"{START_TIMEOUT:.0f} s.")
+                limit = max(0.0, min(deadlines) - now) if deadlines else 1.0
+                for conn in wait([w.conn for w in waiting], timeout=limit):
+                    worker = next(w for w in waiting if w.conn is conn)
+                    remaining -= self._receive(worker, results, on_result)
+                now = time.monotonic()
+                for worker in list(self._workers):
+                    if worker.task is not None and now > worker.deadline:
+                        index = worker.task
+                        log.warning("task %d took longer than %.0f s; its worker is stopped",
+                                    index, timeout)
+                        self._deliver(index, TaskFailure(
+                            f"took longer than {timeout:g} s to check", timed_out=True),
+                            results, on_result)
+                        remaining -= 1
+                        self._replace(worker, kill=True)
+        return results
+
+    def _receive(self, worker: _Worker, results: list[Any],
+                 on_result: Callable[[int, Any], None] | None) -> int:
+        try:
+            kind, value = worker.conn.recv()
+        except (EOFError, OSError):
+            code = worker.process.exitcode
+            index = worker.task
+            if not worker.ready:
+                self._start_failures += 1
+                if self._start_failures >= START_FAILURES:
+                    worker.stop(kill=True)
+                    self._workers.remove(worker)
+                    raise WorkersUnavailable(
+                        "The merge's checking processes stop as soon as they start (exit code "
+                        f"{code}), so no file can be checked.") from None
+            self._replace(worker, kill=True)
+            if index is None:
+                return 0
+            self._deliver(index, TaskFailure(f"the checker stopped on it (exit code {code})"),
+                          results, on_result)
+            return 1
+        if kind == "ready":
+            worker.ready = True
+            self._start_failures = 0
+            return 0
+        index = worker.task
+        worker.task = None
+        if index is None:  # pragma: no cover - a worker only answers what it was given
+            return 0
+        self._deliver(index, value if kind == "ok" else TaskFailure(str(value)), results,
+                      on_result)
+        return 1
+
+    @staticmethod
+    def _deliver(index: int, value: Any, results: list[Any],
+                 on_result: Callable[[int, Any], None] | None) -> None:
+        results[index] = value
+        if on_result is not None:
+            on_result(index, value)
+
+    def _replace(self, worker: _Worker, kill: bool = False) -> None:
+        worker.task = None
+        worker.stop(kill=kill)
+        self._workers.remove(worker)
+        self._workers.append(_Worker(self._context, self._warm_up, self._memory_limit))

@@ -1,0 +1,47 @@
+"""What the merge's worker processes run: module-level functions on picklable values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from scorer.services.merge_build import BuildRequest, BuiltPacket, build_packet
+from scorer.services.verify import TrustStore, Verdict, Verification, verify_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class CheckTask:
+    path: Path
+    data: bytes
+    trust: TrustStore
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    verification: Verification
+    pages: int  # pages of a verified card, as pypdf reads them; 0 otherwise
+
+
+def warm_up() -> None:
+    """Import what a check needs before the first file's time limit starts."""
+    import scorer.io.pdf_merge
+    import scorer.io.pdf_verify  # noqa: F401
+
+
+def check_file(task: CheckTask) -> Checked:
+    """Verify one input; a verified card must also open for merging (pypdf)."""
+    result = verify_bytes(task.path, task.data, task.trust)
+    if not result.ok or result.is_packet:
+        return Checked(result, 0)
+    from scorer.io.pdf_merge import MergeError, open_card
+
+    try:
+        source = open_card(task.path.name, task.data, "", None)
+    except MergeError as exc:
+        return Checked(replace(result, verdict=Verdict.UNREADABLE,
+                               reason=f"verified, but {exc.message}"), 0)
+    return Checked(result, source.pages)
+
+
+def build_task(request: BuildRequest) -> BuiltPacket:
+    return build_packet(request)
