@@ -309,3 +309,19 @@ def test_every_bundled_rubric_previews_on_every_tab_without_errors(
             assert question.title in workspace.preview.questions.toPlainText()
     qtbot.wait(10)
     assert capfd.readouterr().err == ""
+
+
+def test_a_discarded_new_rubric_leaves_no_trace(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = make_workspace(qtbot, rubrics)
+    monkeypatch.setattr(workspace, "ask_new_rubric", lambda: ("draft", "Draft"))
+    workspace.new_rubric()
+    assert folder / "draft.yaml" in workspace.files.paths()
+    monkeypatch.setattr(workspace, "ask_unsaved", lambda name: DISCARD)
+    monkeypatch.setattr(workspace, "ask_new_rubric", lambda: None)  # then cancels
+    workspace.new_rubric()
+    assert workspace.files.paths() == [folder / "minimal.yaml", folder / "second.yaml"]
+    assert workspace.current_path == folder / "minimal.yaml"
+    assert workspace.editor.toPlainText() == MINIMAL and not workspace.dirty
+    assert not (folder / "draft.yaml").exists()

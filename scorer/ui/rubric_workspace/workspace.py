@@ -89,11 +89,7 @@ class RubricWorkspace(QWidget):
 
         self._build()
         self._refresh_list()
-        files = service.files()
-        if files:
-            self._show_file(files[0].path)
-        else:
-            self._show_empty()
+        self._show_first()
 
     # Layout
 
@@ -259,6 +255,13 @@ class RubricWorkspace(QWidget):
             self._show_load(file.load)
         self._refresh_list()
 
+    def _show_first(self) -> None:
+        files = self.service.files()
+        if files:
+            self._show_file(files[0].path)
+        else:
+            self._show_empty()
+
     def _show_empty(self) -> None:
         self._path = None
         self._draft = False
@@ -301,6 +304,9 @@ class RubricWorkspace(QWidget):
         return self._checker.check_now(self.service.checker(self._path), self.editor.toPlainText())
 
     def _on_checked(self, load: RubricLoad) -> None:
+        # While a newer check is pending, this one describes text already changed.
+        if self._timer.isActive():
+            return
         if self._path is not None and load.file == str(self._path):
             self._show_load(load)
 
@@ -404,8 +410,11 @@ class RubricWorkspace(QWidget):
         if answer == SAVE:
             return self.save()
         if answer == DISCARD:
-            self._draft = False
-            self.editor.document().setModified(False)
+            # Back to what is on disk, so the editor never shows text that is neither.
+            if self._draft:
+                self._show_first()
+            else:
+                self._show_file(self._path)
             return True
         return False
 
@@ -457,11 +466,7 @@ class RubricWorkspace(QWidget):
             return
         if self.watcher is not None:
             self.watcher.rewatch()
-        files = self.service.files()
-        if files:
-            self._show_file(files[0].path)
-        else:
-            self._show_empty()
+        self._show_first()
         self.message.emit(f"Rubric folder: {self.service.folder}")
         self.library_changed.emit()
 
@@ -531,8 +536,8 @@ class RubricWorkspace(QWidget):
             else:
                 self._reload_current()
         self._refresh_list()
-        if self._path is None and self.service.files():
-            self._show_file(self.service.files()[0].path)
+        if self._path is None:
+            self._show_first()
         if notes:
             self.message.emit(" ".join(notes))
         self.library_changed.emit()
