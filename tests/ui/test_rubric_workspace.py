@@ -14,6 +14,7 @@ from scorer.paths import bundled_rubrics_dir
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_workspace import RubricWorkspaceService
 from scorer.ui.rubric_workspace import RubricWorkspace
+from scorer.ui.rubric_workspace.diff_view import InterviewDiffDialog
 from scorer.ui.rubric_workspace.history_dialog import HistoryDialog
 from scorer.ui.rubric_workspace.workspace import CANCEL, DISCARD
 from scorer.ui.widgets.choice_option import ChoiceOption
@@ -224,6 +225,11 @@ def test_an_interview_started_before_an_edit_keeps_its_old_rubric(
     diff = dialog.diff.toPlainText().splitlines()
     assert "-    weight: 1.0" in diff and "+    weight: 2.0" in diff
     assert old.version[:8] in dialog.heading.text() and new.version[:8] in dialog.heading.text()
+    dialog.close()
+
+    workspace.compare_button.click()  # the button opens on the newest interview of the rubric
+    opened = [d for d in workspace.findChildren(InterviewDiffDialog) if d.isVisible()]
+    assert len(opened) == 1 and opened[0].choice.currentData() == interview_id
 
 
 def test_unsaved_changes_are_asked_about_before_switching_files(

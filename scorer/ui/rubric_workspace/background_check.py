@@ -56,10 +56,6 @@ class BackgroundCheck(QObject):
         relay, _ = _shared()
         relay.done.connect(self._on_done)
 
-    @property
-    def busy(self) -> bool:
-        return self._latest.token != 0
-
     def submit(self, check: Check, text: str) -> None:
         relay, pool = _shared()
         token = next(_tokens)

@@ -118,7 +118,7 @@ class RubricWorkspace(QWidget):
         self.compare_button.setToolTip(
             "The rubric version an interview used against this file as it is now"
         )
-        self.compare_button.clicked.connect(self.compare_with_interview)
+        self.compare_button.clicked.connect(self._on_compare_clicked)
         self.compare_button.setVisible(self._interviews is not None)
         top = QHBoxLayout()
         top.addWidget(self.folder_label, 1)
@@ -219,10 +219,6 @@ class RubricWorkspace(QWidget):
     def load(self) -> RubricLoad | None:
         """The check of the editor's text, once it has run."""
         return self._load
-
-    @property
-    def checking(self) -> bool:
-        return self._timer.isActive() or self._checker.busy
 
     def current_file(self) -> RubricFile | None:
         return self.service.file(self._path) if self._path is not None else None
@@ -487,6 +483,9 @@ class RubricWorkspace(QWidget):
         cursor.insertText(text)
         cursor.endEditBlock()
         self.check_now()
+
+    def _on_compare_clicked(self) -> None:
+        self.compare_with_interview()  # `clicked` would pass its checked state as the id
 
     def compare_with_interview(self, interview_id: int | None = None) -> InterviewDiffDialog | None:
         file = self.current_file()
