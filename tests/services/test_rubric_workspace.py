@@ -310,3 +310,20 @@ def test_history_names_unreadable_versions_as_invalid(
     service.reload_all()
     assert service.save(path, MINIMAL).saved
     assert service.history(path)[0].version == INVALID
+
+
+def test_each_hunk_says_where_in_the_rubric_it_changes() -> None:
+    old = load_rubric_text(MINIMAL, "a.yaml").rubric
+    assert old is not None
+
+    def hunks(text: str) -> list[str]:
+        new = load_rubric_text(text, "a.yaml").rubric
+        assert new is not None and old is not None
+        return [line for line in rubric_diff(old, new, "a", "b").lines if line.startswith("@@")]
+
+    (weight,) = hunks(edited())
+    assert weight.endswith("@@ dimensions › probability")
+    (label,) = hunks(MINIMAL.replace("label: Strong", "label: Outstanding"))
+    assert label.endswith("@@ dimensions › probability › levels › score 2")
+    (section,) = hunks(MINIMAL.replace("Derivation on the notepad", "On the notepad"))
+    assert section.endswith("@@ agenda › derive")
