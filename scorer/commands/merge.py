@@ -49,8 +49,8 @@ def run_merge(args: argparse.Namespace) -> int:
     if args.trust is not None and not args.trust.is_dir():
         raise MergeError(f"The trust folder {args.trust} does not exist.")
     with MergeService(args.trust) as service:
-        service.start_workers()
         merger = service.merger()  # no identity: say so before checking anything
+        service.start_workers()  # they warm up while the inputs are listed
         skip = [args.output] if args.output is not None else []
         if args.per_candidate is not None:
             skip += list(args.per_candidate.glob("*-packet.pdf"))

@@ -187,7 +187,9 @@ class MergeService:
         pool: WorkerPool | None = None,
         file_timeout: float = FILE_TIMEOUT,
         clock: Clock = utc_now,
+        check: Callable[[CheckTask], Checked] = check_file,
     ) -> None:
+        """`check` runs in the workers: a module-level function (tests give their own)."""
         if trust_folder is None:
             from scorer.services.settings import load_settings
 
@@ -196,6 +198,7 @@ class MergeService:
         self.home = home
         self.file_timeout = file_timeout
         self._clock = clock
+        self._check = check
         self._own_pool = pool is None
         self._pool = pool or WorkerPool(warm_up=warm_up)
         self._trust: TrustStore | None = None
@@ -280,7 +283,7 @@ class MergeService:
             if on_result is not None:
                 on_result(index, results[index])  # type: ignore[arg-type]
 
-        self._pool.run(check_file, tasks, self.file_timeout, on_result=arrived)
+        self._pool.run(self._check, tasks, self.file_timeout, on_result=arrived)
         return [r for r in results if r is not None]
 
     def _from_task(self, task: CheckTask, value: object) -> CheckedInput:

@@ -59,8 +59,14 @@ class _Worker:
         self.process.start()
         child.close()
         self.ready = False
+        self.loaded: Callable[[Any], Any] | None = None  # the task function it holds
+        self.loading: Callable[[Any], Any] | None = None  # the one it is importing
         self.task: int | None = None
         self.deadline = 0.0
+
+    @property
+    def idle(self) -> bool:
+        return self.ready and self.loading is None and self.task is None
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -87,6 +93,7 @@ def _worker_main(conn: Connection, warm_up: Callable[[], object] | None,
         except Exception:  # a failed warm-up shows again in the first task
             log.debug("warm-up failed", exc_info=True)
     conn.send(("ready", None))
+    function: Callable[[Any], Any] | None = None
     while True:
         try:
             message = conn.recv()
@@ -94,9 +101,14 @@ def _worker_main(conn: Connection, warm_up: Callable[[], object] | None,
             return
         if message is None:
             return
-        function, argument = message
+        kind, value = message
+        if kind == "load":  # importing the task's module does not count against a file
+            function = value
+            conn.send(("loaded", None))
+            continue
+        assert function is not None
         try:
-            conn.send(("ok", function(argument)))
+            conn.send(("ok", function(value)))
         except MemoryError:
             conn.send(("error", "it needs more memory than a scorecard ever does"))
         except Exception as exc:  # noqa: BLE001 - reported to the parent as this task's failure
@@ -168,18 +180,24 @@ class WorkerPool:
             started = time.monotonic()
             while remaining:
                 now = time.monotonic()
-                for worker in self._workers:
-                    if worker.ready and worker.task is None and pending:
-                        index = pending.popleft()
-                        try:
-                            worker.conn.send((function, arguments[index]))
-                        except (OSError, ValueError):
-                            pending.appendleft(index)
-                            self._replace(worker)
+                for worker in list(self._workers):
+                    if not worker.idle or not pending:
+                        continue
+                    try:
+                        if worker.loaded is not function:
+                            worker.conn.send(("load", function))
+                            worker.loading = function
+                            worker.deadline = time.monotonic() + START_TIMEOUT
                             continue
+                        index = pending.popleft()
                         worker.task = index
                         worker.deadline = time.monotonic() + timeout
-                waiting = [w for w in self._workers if w.task is not None or not w.ready]
+                        worker.conn.send(("task", arguments[index]))
+                    except (OSError, ValueError):
+                        if worker.task is not None:
+                            pending.appendleft(worker.task)
+                        self._replace(worker)
+                waiting = [w for w in self._workers if not w.idle]
                 deadlines = [w.deadline for w in waiting if w.task is not None]
                 if not any(w.ready for w in self._workers) and now - started > START_TIMEOUT:
                     raise WorkersUnavailable(
@@ -191,6 +209,9 @@ class WorkerPool:
                     remaining -= self._receive(worker, results, on_result)
                 now = time.monotonic()
                 for worker in list(self._workers):
+                    if worker.loading is not None and now > worker.deadline:
+                        raise WorkersUnavailable("The merge's checking processes cannot load "
+                                                 "their task.")
                     if worker.task is not None and now > worker.deadline:
                         index = worker.task
                         log.warning("task %d took longer than %.0f s; its worker is stopped",
@@ -207,6 +228,7 @@ class WorkerPool:
         try:
             kind, value = worker.conn.recv()
         except (EOFError, OSError):
+            worker.process.join(timeout=2)
             code = worker.process.exitcode
             index = worker.task
             if not worker.ready:
@@ -226,6 +248,9 @@ class WorkerPool:
         if kind == "ready":
             worker.ready = True
             self._start_failures = 0
+            return 0
+        if kind == "loaded":  # possibly left over from the previous run
+            worker.loaded, worker.loading = worker.loading, None
             return 0
         index = worker.task
         worker.task = None

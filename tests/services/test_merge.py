@@ -1,0 +1,321 @@
+"""`MergeService`: verified cards into one signed packet; rejected inputs listed; atomic writes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from collections.abc import Iterator
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from scorer.domain.packet_doc import PACKET_ATTACHMENT, parse_packet
+from scorer.domain.panel import FlagKind, MixedCandidates
+from scorer.domain.scorecard import scorecard_from_detail
+from scorer.io.scorecard_pdf import render_scorecard
+from scorer.services import identity
+from scorer.services.merge import (
+    COHORT_REPORT,
+    MergeError,
+    MergeService,
+    NothingVerified,
+)
+from scorer.services.merge_pool import WorkerPool
+from scorer.services.merge_tasks import warm_up
+from scorer.services.verify import Verdict, load_trust, verify_file
+from tests.support import fixtures
+from tests.support.panel_cards import CardSet, copy_cards, signed_cards
+
+memory_keyring = fixtures.memory_keyring
+
+
+@pytest.fixture(scope="module")
+def pool() -> Iterator[WorkerPool]:
+    with WorkerPool(workers=2, warm_up=warm_up) as started:
+        started.start()
+        yield started
+
+
+@pytest.fixture
+def cards() -> CardSet:
+    return signed_cards()
+
+
+@pytest.fixture
+def chair(memory_keyring: object, scorer_home: Path) -> identity.Identity:
+    return identity.create("Panel Chair", "chair@example.com")
+
+
+@pytest.fixture
+def trust(tmp_path: Path, cards: CardSet, chair: identity.Identity) -> Path:
+    folder = tmp_path / "trust"
+    shutil.copytree(cards.trust, folder)
+    (folder / "chair.pem").write_bytes(chair.certificate.pem)
+    return folder
+
+
+@pytest.fixture
+def service(trust: Path, pool: WorkerPool) -> MergeService:
+    return MergeService(trust, pool=pool)
+
+
+def first_candidate(cards: CardSet) -> tuple[str, list[Path]]:
+    name = next(iter(cards.by_candidate))
+    return name, cards.by_candidate[name]
+
+
+def attachments(pdf: Path) -> dict[str, bytes]:
+    reader = PdfReader(pdf)
+    return {name: values[0] for name, values in reader.attachments.items()}
+
+
+def page_text(pdf: Path, pages: slice = slice(None)) -> str:
+    reader = PdfReader(pdf)
+    return "\n".join(page.extract_text() for page in reader.pages[pages])
+
+
+def test_four_cards_from_four_identities_make_one_signed_packet(
+    tmp_path: Path, service: MergeService, cards: CardSet, trust: Path
+) -> None:
+    name, files = first_candidate(cards)
+    inputs = copy_cards(files, tmp_path / "in")
+    checked = service.check(service.expand([tmp_path / "in"]))
+    assert [c.status for c in checked] == ["OK"] * 4
+    assert len({c.signer for c in checked}) == 4  # four identities
+
+    target = tmp_path / "packet.pdf"
+    result = service.build_packet(checked, target)
+    assert result.cards == 4 and result.candidate == name and not result.rejected
+
+    # `scorer verify` and poppler both accept the packet's one signature.
+    verdict = verify_file(target, load_trust(trust))
+    assert verdict.verdict is Verdict.OK, verdict.reason
+    assert verdict.is_packet and verdict.cards == 4 and verdict.candidate == name
+    assert verdict.signer == "Panel Chair"
+    assert "packet of 4 cards" in verdict.line()
+    if shutil.which("pdfsig"):
+        out = subprocess.run(["pdfsig", str(target)], capture_output=True, text=True,
+                             check=False).stdout
+        assert out.count("Signature #") == 1
+        assert "Total document signed" in out and "Signature is Valid." in out
+
+    # The originals ride along byte for byte, and each verifies on its own.
+    found = attachments(target)
+    originals = {hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs}
+    carried = {hashlib.sha256(data).hexdigest() for n, data in found.items()
+               if n != PACKET_ATTACHMENT}
+    assert carried == originals
+    out_dir = tmp_path / "extracted"
+    out_dir.mkdir()
+    for attachment, data in found.items():
+        if attachment == PACKET_ATTACHMENT:
+            continue
+        (out_dir / attachment).write_bytes(data)
+        assert verify_file(out_dir / attachment, load_trust(trust)).ok
+
+    # Summary first, then every card page under a banner; no card's signature field is copied.
+    reader = PdfReader(target)
+    doc = parse_packet(found[PACKET_ATTACHMENT])
+    assert doc.candidate.name == name and len(doc.cards) == 4
+    card_pages = sum(len(PdfReader(p).pages) for p in inputs)
+    summary_pages = doc.cards[0].first_page - 1
+    assert len(reader.pages) == summary_pages + card_pages == result.pages
+    fields = reader.get_fields() or {}
+    assert list(fields) == ["ScorecardSignature"]  # the packet's own
+    assert reader.pages[summary_pages - 1].get("/Annots")  # the signature widget
+    for page in reader.pages[summary_pages:]:
+        assert "/Annots" not in page
+    summary = page_text(target, slice(0, summary_pages))
+    assert name in summary and "OVERALL SCORE" in summary and "Before the debrief" in summary
+    for ref in doc.cards:
+        banner = reader.pages[ref.first_page - 1].extract_text()
+        assert "VERIFIED" in banner and ref.interviewer in banner
+
+
+def test_a_tampered_card_is_rejected_and_listed(
+    tmp_path: Path, service: MergeService, cards: CardSet, trust: Path
+) -> None:
+    _, files = first_candidate(cards)
+    inputs = copy_cards(files, tmp_path / "in")
+    data = bytearray(inputs[1].read_bytes())
+    at = data.index(b"stream", 2000) + 40
+    data[at] ^= 0x01
+    inputs[1].write_bytes(bytes(data))
+
+    checked = service.check(inputs)
+    statuses = {c.path.name: c.status for c in checked}
+    assert statuses[inputs[1].name] == "TAMPERED"
+    result = service.build_packet(checked, tmp_path / "packet.pdf")
+    assert result.cards == 3
+    assert [r.source for r in result.rejected] == [inputs[1].name]
+    assert result.flags[0].kind is FlagKind.REJECTED
+    summary = page_text(result.path, slice(0, 2))
+    assert "Rejected inputs" in summary and inputs[1].name in summary and "TAMPERED" in summary
+    doc = parse_packet(attachments(result.path)[PACKET_ATTACHMENT])
+    assert [(r.source, r.status) for r in doc.rejected] == [(inputs[1].name, "TAMPERED")]
+    assert verify_file(result.path, load_trust(trust)).ok
+
+
+def test_garbage_truncated_unsigned_and_untrusted_inputs_are_rejected_with_reasons(
+    tmp_path: Path, service: MergeService, cards: CardSet, trust: Path,
+    chair: identity.Identity,
+) -> None:
+    _, files = first_candidate(cards)
+    folder = tmp_path / "in"
+    copy_cards(files, folder)
+    whole = files[0].read_bytes()
+    (folder / "garbage.pdf").write_bytes(b"%PDF-1.7\n garbage \x00\xff" * 50)
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "truncated.pdf").write_bytes(whole[: len(whole) - 700])
+    (folder / "half.pdf").write_bytes(whole[: len(whole) // 2])
+    (folder / "image.PDF").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    detail = cards.details[0]
+    card = scorecard_from_detail(detail, "ab" * 32, detail.submitted_at)  # type: ignore[arg-type]
+    (folder / "unsigned.pdf").write_bytes(render_scorecard(card).pdf)
+    (trust / "chair.pem").unlink()
+    copy = tmp_path / "other-trust"
+    shutil.copytree(trust, copy)
+    somebody = next(p for p in copy.iterdir() if p.suffix == ".pem")
+    somebody.unlink()  # one interviewer no longer trusted
+    service = MergeService(copy, pool=service._pool)
+
+    checked = service.check(service.expand([folder]))
+    by_name = {c.path.name: c for c in checked}
+    assert by_name["garbage.pdf"].status == "UNREADABLE"
+    assert by_name["empty.pdf"].status == "UNREADABLE"
+    assert by_name["image.PDF"].status == "UNREADABLE"
+    assert by_name["truncated.pdf"].status == "TAMPERED"
+    assert "cut short" in by_name["truncated.pdf"].reason
+    assert by_name["half.pdf"].status in {"UNREADABLE", "TAMPERED"}
+    assert by_name["unsigned.pdf"].status == "UNSIGNED"
+    untrusted = [c for c in checked if c.status == "UNTRUSTED SIGNER"]
+    assert len(untrusted) == 1
+    assert all(c.reason for c in checked if not c.ok)
+
+    result = service.build_packet(checked, tmp_path / "packet.pdf")
+    assert result.cards == 3 and len(result.rejected) == 7
+    summary = page_text(result.path, slice(0, 3))
+    for rejected in result.rejected:
+        assert rejected.source in summary
+
+
+def test_cards_of_two_candidates_are_refused_for_one_packet(
+    tmp_path: Path, service: MergeService, cards: CardSet
+) -> None:
+    names = list(cards.by_candidate)
+    inputs = [cards.by_candidate[names[0]][0], cards.by_candidate[names[1]][0]]
+    checked = service.check(inputs)
+    target = tmp_path / "packet.pdf"
+    with pytest.raises(MixedCandidates) as raised:
+        service.build_packet(checked, target)
+    assert names[0] in raised.value.message and names[1] in raised.value.message
+    assert "--per-candidate" in raised.value.message
+    assert not target.exists()
+
+
+def test_a_copy_of_a_card_is_set_aside_and_flagged(
+    tmp_path: Path, service: MergeService, cards: CardSet
+) -> None:
+    _, files = first_candidate(cards)
+    inputs = copy_cards(files, tmp_path / "in")
+    shutil.copyfile(inputs[0], tmp_path / "in" / "copy-of-card.pdf")
+    checked = service.check(service.expand([tmp_path / "in"]))
+    result = service.build_packet(checked, tmp_path / "packet.pdf")
+    assert result.cards == 4 and len(result.panel.set_aside) == 1
+    assert any(f.kind is FlagKind.DUPLICATE for f in result.flags)
+
+
+def test_a_packet_is_not_a_card(tmp_path: Path, service: MergeService, cards: CardSet) -> None:
+    _, files = first_candidate(cards)
+    first = service.build_packet(service.check(files), tmp_path / "packet.pdf")
+    checked = service.check([first.path, *files])
+    assert checked[0].status == "NOT A SCORECARD" and "panel packet" in checked[0].reason
+    again = service.build_packet(checked, tmp_path / "again.pdf")
+    assert again.cards == 4 and [r.source for r in again.rejected] == ["packet.pdf"]
+
+
+def test_the_output_never_replaces_an_input(tmp_path: Path, service: MergeService,
+                                            cards: CardSet) -> None:
+    _, files = first_candidate(cards)
+    inputs = copy_cards(files, tmp_path / "in")
+    checked = service.check(inputs)
+    with pytest.raises(MergeError, match="would replace the input"):
+        service.build_packet(checked, inputs[0])
+
+
+def test_nothing_verified_writes_nothing(tmp_path: Path, service: MergeService) -> None:
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"nothing")
+    target = tmp_path / "packet.pdf"
+    with pytest.raises(NothingVerified) as raised:
+        service.build_packet(service.check([junk]), target)
+    assert raised.value.exit_code == 2 and not target.exists()
+
+
+def test_without_an_identity_the_merge_says_how_to_make_one(
+    tmp_path: Path, trust: Path, pool: WorkerPool, cards: CardSet, scorer_home: Path
+) -> None:
+    shutil.rmtree(scorer_home / "identity")
+    service = MergeService(trust, pool=pool)
+    _, files = first_candidate(cards)
+    target = tmp_path / "packet.pdf"
+    with pytest.raises(MergeError, match="scorer identity create"):
+        service.build_packet(service.check(files), target)
+    assert not target.exists()
+
+
+def test_a_failed_build_leaves_no_file_and_keeps_the_previous_packet(
+    tmp_path: Path, service: MergeService, cards: CardSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, files = first_candidate(cards)
+    checked = service.check(files)
+    target = tmp_path / "out" / "packet.pdf"
+    service.build_packet(checked, target)
+    before = target.read_bytes()
+
+    import scorer.io.pdf_signing
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("signing failed")
+
+    monkeypatch.setattr(scorer.io.pdf_signing, "sign_scorecard", broken)
+    with pytest.raises(RuntimeError, match="signing failed"):
+        service.build_packet(checked, target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["packet.pdf"]
+
+
+def test_per_candidate_writes_one_packet_each_and_the_cohort_report(
+    tmp_path: Path, service: MergeService, cards: CardSet, trust: Path
+) -> None:
+    junk = tmp_path / "cards" / "junk.pdf"
+    shutil.copytree(cards.folder, tmp_path / "cards")
+    junk.write_bytes(b"%PDF-1.4 junk")
+    out = tmp_path / "packets"
+    checked = service.check(service.expand([tmp_path / "cards"]))
+    result = service.build_per_candidate(checked, out)
+    assert len(result.packets) == 2 and result.report == out / COHORT_REPORT
+    assert [r.source for r in result.unassigned] == ["junk.pdf"]
+    assert result.cohort is not None and len(result.cohort.candidates) == 2
+    for packet in result.packets:
+        assert packet.cards == 4
+        assert verify_file(packet.path, load_trust(trust)).ok
+    report = page_text(out / COHORT_REPORT)
+    assert "Krippendorff" in report and "junk.pdf" in report
+    for name in cards.by_candidate:
+        assert name in report
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [COHORT_REPORT, *(p.path.name for p in result.packets)])
+
+
+def test_the_pdf_stays_readable_by_pypdf_alone(tmp_path: Path, service: MergeService,
+                                               cards: CardSet) -> None:
+    """A viewer without signature support still reads every page of the packet."""
+    _, files = first_candidate(cards)
+    result = service.build_packet(service.check(files), tmp_path / "packet.pdf")
+    reader = PdfReader(BytesIO(result.path.read_bytes()), strict=True)
+    assert all(page.extract_text() for page in reader.pages)
+    assert [o.title for o in reader.outline][0] == "Summary"

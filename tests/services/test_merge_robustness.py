@@ -1,0 +1,139 @@
+"""No input can crash or hang the merge: bounded workers, hostile and oversized files."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scorer.services.merge import MergeService
+from scorer.services.merge_pool import TaskFailure, WorkerPool, WorkersUnavailable
+from scorer.services.merge_tasks import warm_up
+from scorer.services.verify import MAX_BYTES
+from tests.support.merge_tasks import (
+    allocate,
+    check_or_hang,
+    die,
+    echo,
+    fail,
+    never_starts,
+    slow_unless_quick,
+)
+from tests.support.panel_cards import signed_cards
+
+
+@pytest.fixture(scope="module")
+def pool() -> Iterator[WorkerPool]:
+    with WorkerPool(workers=2, warm_up=warm_up) as started:
+        started.start()
+        yield started
+
+
+def test_a_task_past_its_time_is_stopped_and_the_others_finish(pool: WorkerPool) -> None:
+    arrived: list[int] = []
+    results = pool.run(slow_unless_quick, ["a", "hang", "b", "c"], timeout=1.0,
+                       on_result=lambda i, _: arrived.append(i))
+    assert results[0] == "a" and results[2:] == ["b", "c"]
+    assert isinstance(results[1], TaskFailure) and results[1].timed_out
+    assert "longer than 1 s" in results[1].reason
+    assert sorted(arrived) == [0, 1, 2, 3]
+    assert pool.run(echo, [1, 2], timeout=5) == [1, 2]  # the pool carries on
+
+
+def test_a_worker_that_dies_fails_its_task_only(pool: WorkerPool) -> None:
+    results = pool.run(die, [3], timeout=5)
+    assert isinstance(results[0], TaskFailure) and "exit code 3" in results[0].reason
+    assert pool.run(echo, ["still here"], timeout=5) == ["still here"]
+
+
+def test_an_exception_becomes_the_task_failure(pool: WorkerPool) -> None:
+    (result,) = pool.run(fail, ["bad input"], timeout=5)
+    assert isinstance(result, TaskFailure) and result.reason == "ValueError: bad input"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is enforced on Linux")
+def test_a_worker_cannot_take_the_machines_memory() -> None:
+    with WorkerPool(workers=1, memory_limit=512 * 1024 * 1024) as small:
+        (result,) = small.run(allocate, [2048], timeout=30)
+    assert isinstance(result, TaskFailure) and "more memory" in result.reason
+
+
+def test_workers_that_cannot_start_give_one_clear_error() -> None:
+    with WorkerPool(workers=1, warm_up=never_starts) as broken, \
+            pytest.raises(WorkersUnavailable, match="stop as soon as they start"):
+        broken.run(echo, [1], timeout=5)
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    body = b"%PDF-1.7\n"
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(body))
+        body += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(body)
+    body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    body += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    body += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+             "%%EOF\n").encode()
+    return body
+
+
+HOSTILE = {
+    "cyclic-pages.pdf": _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
+    ]),
+    "deep-nesting.pdf": _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /X " + b"[" * 100_000 + b"]" * 100_000 + b" >>",
+        b"<< /Type /Pages /Kids [] /Count 0 >>",
+    ]),
+    "reference-loop.pdf": _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /Names 3 0 R >>",
+        b"<< /Type /Pages /Kids [] /Count 0 >>",
+        b"3 0 R",
+    ]),
+    "decompression-bomb.pdf": _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names "
+        b"[(scorecard.json) 4 0 R] >> >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
+        b"<< /Type /Filespec /F (scorecard.json) /EF << /F 5 0 R >> >>",
+        (lambda d: b"<< /Type /EmbeddedFile /Filter /FlateDecode /Length "
+         + str(len(d)).encode() + b" >>\nstream\n" + d + b"\nendstream")(
+            zlib.compress(b"\0" * (300 * 1024 * 1024), 9)),
+    ]),
+}
+
+
+def test_hostile_pdfs_are_rejected_and_the_good_cards_still_merge(
+    tmp_path: Path, pool: WorkerPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cards = signed_cards()
+    name = next(iter(cards.by_candidate))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for filename, data in HOSTILE.items():
+        (folder / filename).write_bytes(data)
+    huge = folder / "huge.pdf"
+    with huge.open("wb") as handle:
+        handle.write(b"%PDF-1.7\n")
+        handle.truncate(MAX_BYTES + 1024 * 1024)  # sparse
+    (folder / "hang.pdf").write_bytes(cards.by_candidate[name][0].read_bytes())
+    for path in cards.by_candidate[name]:
+        shutil.copyfile(path, folder / path.name)
+
+    service = MergeService(cards.trust, pool=pool, file_timeout=3.0, check=check_or_hang)
+    checked = service.check(service.expand([folder]))
+    by_name = {c.path.name: c for c in checked}
+    for filename in HOSTILE:
+        assert not by_name[filename].ok, filename
+        assert by_name[filename].reason, filename
+    assert by_name["hang.pdf"].status == "UNREADABLE"
+    assert by_name["hang.pdf"].reason == "refused: it took longer than 3 s to check"
+    assert by_name["huge.pdf"].reason == "refused: 21 MB is over the 20 MB bound for a scorecard"
+    assert sum(1 for c in checked if c.ok) == 4

@@ -1,0 +1,46 @@
+"""Tasks for the merge's worker processes in tests: a spawned worker imports them by name,
+so this module stays light (no pytest, no PDF libraries until a task needs them)."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scorer.services.merge_tasks import Checked, CheckTask
+
+
+def echo(value: object) -> object:
+    return value
+
+
+def slow_unless_quick(value: str) -> str:
+    if value == "hang":
+        time.sleep(60)
+    return value
+
+
+def die(value: int) -> int:
+    os._exit(value)
+
+
+def fail(value: str) -> str:
+    raise ValueError(value)
+
+
+def allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes * 1024 * 1024))
+
+
+def check_or_hang(task: CheckTask) -> Checked:
+    """The merge's own check, except that a file named hang.pdf never finishes."""
+    from scorer.services.merge_tasks import check_file
+
+    if task.path.name == "hang.pdf":
+        time.sleep(60)
+    return check_file(task)
+
+
+def never_starts() -> None:
+    os._exit(7)
