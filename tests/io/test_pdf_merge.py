@@ -1,4 +1,4 @@
-"""pypdf merging: pages copied without signature fields, the stamp kept visible, originals attached."""
+"""pypdf merging: pages without signature fields, the stamp kept visible, originals attached."""
 
 from __future__ import annotations
 

@@ -318,4 +318,4 @@ def test_the_pdf_stays_readable_by_pypdf_alone(tmp_path: Path, service: MergeSer
     result = service.build_packet(service.check(files), tmp_path / "packet.pdf")
     reader = PdfReader(BytesIO(result.path.read_bytes()), strict=True)
     assert all(page.extract_text() for page in reader.pages)
-    assert [o.title for o in reader.outline][0] == "Summary"
+    assert reader.outline[0].title == "Summary"  # type: ignore[union-attr]
