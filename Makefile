@@ -31,7 +31,10 @@ pytest:
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 bench: $(BIN)/scorer
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+	@for bench in benchmarks/bench_*.py; do \
+		echo "== $$bench"; \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.$$(basename $$bench .py) || exit 1; \
+	done
 
 sync-briefcase:
 	$(BIN)/python .ci/sync_briefcase.py

@@ -1,10 +1,11 @@
-"""Run inside a child process: report the wall-clock moment the first window is painted.
+"""Run inside a child process: report the wall-clock moment the app is painted or ready.
 
-    python -m benchmarks.startup_probe bare     a bare PySide6 main window
-    python -m benchmarks.startup_probe scorer   Scorer, as `scorer` starts it
+    python -m benchmarks.startup_probe bare     a bare PySide6 main window, painted
+    python -m benchmarks.startup_probe scorer   Scorer as `scorer` starts it, painted
+    python -m benchmarks.startup_probe ready    Scorer, with the store and rubrics loaded
 
-It prints `painted <epoch seconds>` and exits at the first paint of a top-level
-window; the parent compares that with the moment it spawned the process.
+It prints `at <epoch seconds>` and exits; the parent compares that with the moment
+it spawned the process.
 """
 
 from __future__ import annotations
@@ -17,24 +18,41 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 
+def _report() -> None:
+    print(f"at {time.time():.6f}", flush=True)
+    os._exit(0)
+
+
 class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
-            print(f"painted {time.time():.6f}", flush=True)
-            os._exit(0)
+            _report()
         return False
 
 
 def main(which: str) -> int:
     app = QApplication(sys.argv[:1])
-    probe = _FirstPaint()
-    app.installEventFilter(probe)
     if which == "bare":
+        probe = _FirstPaint()
+        app.installEventFilter(probe)
         window = QMainWindow()
         window.setCentralWidget(QLabel("Hello"))
         window.resize(1280, 800)
         window.show()
         return app.exec()
+    if which == "ready":
+        from scorer.ui.main_window import MainWindow
+
+        attach = MainWindow.attach
+
+        def attach_and_report(self: MainWindow, *args: object, **kwargs: object) -> None:
+            attach(self, *args, **kwargs)  # type: ignore[arg-type]
+            _report()
+
+        MainWindow.attach = attach_and_report  # type: ignore[method-assign]
+    else:
+        probe = _FirstPaint()
+        app.installEventFilter(probe)
     from scorer.cli import main as scorer_main
 
     return scorer_main([])

@@ -16,17 +16,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget  # noqa: E402
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
-from scorer.paths import bundled_rubrics_dir  # noqa: E402
-from scorer.services.demo import fill_demo  # noqa: E402
-from scorer.services.interviews import InterviewService  # noqa: E402
-from scorer.services.rubric_library import load_library  # noqa: E402
-from scorer.services.store import open_local_store  # noqa: E402
-from scorer.ui.main_window import MainWindow  # noqa: E402
+from scorer.paths import bundled_rubrics_dir
+from scorer.services.demo import fill_demo
+from scorer.services.interviews import InterviewService
+from scorer.services.rubric_library import load_library
+from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.store import open_local_store
+from scorer.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SIZES = {"": (1280, 800), "-small": (1024, 640)}
@@ -99,7 +99,7 @@ def main(argv: list[str]) -> int:
     service.tick_prep_item(new_id, coding.prep[0].id)
     service.tick_prep_item(new_id, coding.prep[1].id)
 
-    window = MainWindow(service, library)
+    window = MainWindow(service, RubricWorkspaceService(bundled_rubrics_dir()))
     for tag, size in SIZES.items():
         if args.dark and tag:
             continue

@@ -34,9 +34,10 @@ class Workspace:
     and `StoreReadOnly` at once when the database cannot be written.
     """
 
-    def __init__(self, home: Path | None = None) -> None:
+    def __init__(self, home: Path | None = None, lock: InstanceLock | None = None) -> None:
+        """`lock`: the data home's instance lock, when the caller took it already."""
         self.home = home or data_home()
-        self.lock = InstanceLock(self.home).acquire()
+        self.lock = lock or InstanceLock(self.home).acquire()
         try:
             self.store = open_local_store(self.home)
         except BaseException:

@@ -1,27 +1,29 @@
 """The local store: SQLite through SQLModel/SQLAlchemy, migrated by Alembic.
 
 This package is the only one that imports sqlmodel, sqlalchemy or alembic.
+Importing the package itself loads none of them: the app's start-up path uses
+the light modules (`instance_lock`, `interview_list`, `migrate`) before it needs
+the rest, so `Store` and `open_store` are looked up on first use.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from scorer.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, DEFAULT_SYNCHRONOUS, Synchronous
-from scorer.storage.migrate import prepare_database
-from scorer.storage.store import Store
-
-
-def open_store(
-    path: Path,
-    backups: Path,
-    *,
-    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
-    synchronous: Synchronous = DEFAULT_SYNCHRONOUS,
-) -> Store:
-    """Open the database at `path`, creating or upgrading it first (backups go to `backups`)."""
-    prepare_database(path, backups, timeout=busy_timeout_ms / 1000)
-    return Store(path, busy_timeout_ms=busy_timeout_ms, synchronous=synchronous)
-
+if TYPE_CHECKING:
+    from scorer.storage.open import open_store
+    from scorer.storage.store import Store
 
 __all__ = ["Store", "open_store"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Store":
+        from scorer.storage.store import Store
+
+        return Store
+    if name == "open_store":
+        from scorer.storage.open import open_store
+
+        return open_store
+    raise AttributeError(f"module 'scorer.storage' has no attribute {name!r}")

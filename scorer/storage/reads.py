@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import date
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam, func, select
-from sqlalchemy.dialects import sqlite
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from scorer.domain.interview import (
@@ -21,12 +17,12 @@ from scorer.domain.interview import (
     InterviewSummary,
     QuestionMark,
     QuestionStatus,
-    state_of,
 )
 from scorer.domain.interview_errors import InterviewNotFound
 from scorer.domain.people import Candidate, Interviewer
 from scorer.domain.rubric import Rubric
 from scorer.domain.timer import Pause, Timer
+from scorer.storage.interview_list import read_summaries
 from scorer.storage.tables import (
     adhoc_questions,
     candidates,
@@ -39,7 +35,6 @@ from scorer.storage.tables import (
     rubric_snapshots,
     timer_pauses,
 )
-from scorer.storage.types import from_text
 
 I = interviews.c  # noqa: E741
 C = candidates.c
@@ -54,24 +49,6 @@ N = interview_notes.c
 
 RubricLoader = Callable[[str, str], Rubric]
 
-
-def _sql(query: Select[Any]) -> str:
-    return str(query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
-
-
-_PEOPLE_SQL = _sql(select(C.id, C.name, C.email))
-_STAFF_SQL = _sql(select(W.id, W.name, W.email))
-_TITLES_SQL = _sql(select(R.rubric_id, R.version, R.title))
-# SQLite adds up which timestamps are set; `state_of` still decides what that means.
-_FLAGS = (
-    I.started_at.is_not(None).cast(Integer) + 2 * I.paused_at.is_not(None).cast(Integer)
-    + 4 * I.ended_at.is_not(None).cast(Integer) + 8 * I.submitted_at.is_not(None).cast(Integer)
-)
-_STATES = [state_of(*(bool(flags & bit) for bit in (1, 2, 4, 8))) for flags in range(16)]
-_LIST_SQL = _sql(select(
-    I.id, I.candidate_id, I.interviewer_id, I.rubric_id, I.rubric_version, I.created_at,
-    I.scheduled_for, I.started_at, I.submitted_at, _FLAGS, I.recommendation,
-).order_by(func.coalesce(I.started_at, I.created_at).desc(), I.id.desc()))
 
 _joined = (
     interviews.join(candidates, I.candidate_id == C.id)
@@ -111,20 +88,6 @@ _VERDICT = select(I.recommendation, N.summary_note).select_from(
 ).where(_this(I.id))
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building ten thousand rows allocates a hundred thousand objects, none in a cycle;
-    left on, the cyclic collector would sweep the whole heap (SQLAlchemy, pydantic, Qt)
-    a few times over for nothing, which is most of the list's worst-case time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class Reader:
     """Reads inside one transaction; every method returns plain domain values."""
 
@@ -136,32 +99,10 @@ class Reader:
         return int(self.connection.execute(query).scalar_one())
 
     def summaries(self) -> list[InterviewSummary]:
-        """Newest first: by when held, or when created if not held yet.
-
-        The hottest read of the app, so it reads plain tuples from the driver
-        (inside the same transaction), skipping SQLAlchemy's row processing.
-        People and rubric titles are joined here rather than in SQL: a few
-        thousand distinct strings instead of one copy per row, and narrow rows
-        for SQLite to sort (the timestamps sort as text).
-        """
+        """Newest first; plain tuples from the driver, inside this transaction."""
         driver = self.connection.connection.driver_connection
         assert isinstance(driver, sqlite3.Connection)
-        run = driver.execute
-        people = {pid: (name, email) for pid, name, email in run(_PEOPLE_SQL)}
-        staff = {pid: (name, email) for pid, name, email in run(_STAFF_SQL)}
-        titles = {(rid, version): title for rid, version, title in run(_TITLES_SQL)}
-        parse, states, day = from_text, _STATES, date.fromisoformat
-        with _collector_paused():
-            return [
-                InterviewSummary(
-                    iid, *people[cid], rid, titles[rid, version], *staff[wid], states[flags],
-                    parse(created), day(scheduled) if scheduled else None,
-                    parse(started) if started else None, parse(submitted) if submitted else None,
-                    recommendation,
-                )
-                for (iid, cid, wid, rid, version, created, scheduled, started, submitted, flags,
-                     recommendation) in run(_LIST_SQL)
-            ]
+        return read_summaries(driver)
 
     def head(self, interview_id: int, pauses: bool = True) -> InterviewHead:
         """The interview as an edit sees it; without `pauses`, the timer lacks its pauses

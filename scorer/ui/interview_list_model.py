@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication
 
-from scorer.domain.interview import InterviewState, InterviewSummary
+from scorer.domain.interview_state import InterviewState, InterviewSummary
 from scorer.ui.theme import tones
 
 Index = QModelIndex | QPersistentModelIndex

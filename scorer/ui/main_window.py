@@ -1,15 +1,21 @@
-"""The main window: the interviews (list, or one open interview) and the rubric library."""
+"""The main window: the interviews (list, or one open interview) and the rubric workspace.
+
+It paints first and gets its services a moment later (`attach`), so the start
+screen is up before the store, the rubrics and the heavy libraries are loaded.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
@@ -17,32 +23,33 @@ from PySide6.QtWidgets import (
 
 from scorer import __version__
 from scorer.domain.errors import ScorerError
+from scorer.domain.interview_state import InterviewSummary
 from scorer.paths import APP_NAME
-from scorer.ui.interview_page import InterviewPage
-from scorer.ui.new_interview_dialog import NewInterviewDialog
-from scorer.ui.rubric_library_page import RubricLibraryPage
 from scorer.ui.shortcuts_dialog import ShortcutsDialog
+from scorer.ui.signing_actions import SigningActions
 from scorer.ui.start_screen import StartScreen
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from scorer.services.interviews import InterviewService
-    from scorer.services.rubric_library import RubricLibrary
+    from scorer.services.rubric_workspace import RubricWorkspaceService
     from scorer.services.signing_desk import SigningDesk
+    from scorer.ui.interview_page import InterviewPage
+    from scorer.ui.rubric_workspace import RubricWorkspace
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        service: InterviewService,
-        library: RubricLibrary,
+        service: InterviewService | None = None,
+        rubrics: RubricWorkspaceService | None = None,
         signing: SigningDesk | None = None,
     ) -> None:
         super().__init__()
-        self.service = service
-        self.library = library
-        self.signing = signing
+        self.service: InterviewService | None = None
+        self.rubrics: RubricWorkspaceService | None = None
+        self.signing_actions = SigningActions(self)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.setMinimumSize(960, 600)
@@ -50,21 +57,60 @@ class MainWindow(QMainWindow):
         self.start_screen = StartScreen()
         self.start_screen.open_requested.connect(self.open_interview)
         self.start_screen.new_requested.connect(self.new_interview)
+        self.start_screen.new_button.setEnabled(False)
         self.interview_page: InterviewPage | None = None
         self.interviews = QStackedWidget()
         self.interviews.addWidget(self.start_screen)
-        self.rubrics_page = RubricLibraryPage(library)
+        self.rubrics_page: RubricWorkspace | None = None
+        loading = QLabel("Loading the rubrics…")
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.interviews, "Interviews")
-        self.tabs.addTab(self.rubrics_page, "Rubrics")
+        self.tabs.addTab(loading, "Rubrics")
         self.setCentralWidget(self.tabs)
+        self._pending_open: int | None = None
+        self._needs_services: list[QAction] = []
         self._build_menus()
+        if service is not None and rubrics is not None:
+            self.attach(service, rubrics, signing)
+
+    # Services arrive after the first paint
+
+    def show_summaries(self, summaries: list[InterviewSummary], now: datetime) -> None:
+        self.start_screen.set_summaries(summaries, now)
+
+    def attach(
+        self,
+        service: InterviewService,
+        rubrics: RubricWorkspaceService,
+        signing: SigningDesk | None = None,
+    ) -> None:
+        from scorer.ui.rubric_workspace import RubricWorkspace
+
+        self.service = service
+        self.rubrics = rubrics
+        self.signing_actions.desk = signing
+        self.rubrics_page = RubricWorkspace(rubrics, service, parent=self)
+        self.rubrics_page.message.connect(self.show_status)
+        placeholder = self.tabs.widget(1)
+        self.tabs.removeTab(1)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self.tabs.addTab(self.rubrics_page, "Rubrics")
+        for action in self._needs_services:
+            action.setEnabled(True)
+        self.start_screen.new_button.setEnabled(True)
         self.refresh_list()
+        if self._pending_open is not None:
+            interview_id, self._pending_open = self._pending_open, None
+            self.open_interview(interview_id)
 
     # Navigation
 
     def refresh_list(self) -> None:
+        if self.service is None:
+            return
         try:
             summaries = self.service.list_interviews()
         except ScorerError as exc:
@@ -73,6 +119,12 @@ class MainWindow(QMainWindow):
         self.start_screen.set_summaries(summaries, self.service.now())
 
     def open_interview(self, interview_id: int) -> None:
+        if self.service is None:
+            self._pending_open = interview_id  # opened as soon as the store is ready
+            self.show_status("Opening the local store…")
+            return
+        from scorer.ui.interview_page import InterviewPage
+
         self.close_interview()
         try:
             page = InterviewPage(self.service, interview_id)
@@ -80,7 +132,7 @@ class MainWindow(QMainWindow):
             self.show_error(exc.message)
             return
         page.back_requested.connect(self.show_list)
-        page.export_requested.connect(self.export_interview)
+        page.export_requested.connect(self.signing_actions.export_interview)
         # Bound methods, not lambdas: a lambda holding `self` could free the window
         # while Qt is still deleting the page.
         page.message.connect(self.show_status)
@@ -111,9 +163,13 @@ class MainWindow(QMainWindow):
         self.interview_page = None
 
     def new_interview(self) -> None:
+        if self.service is None or self.rubrics is None:
+            return
+        from scorer.ui.new_interview_dialog import NewInterviewDialog
+
         try:
             dialog = NewInterviewDialog(
-                self.library.rubrics, self.service.list_candidates(),
+                self.rubrics.rubrics(), self.service.list_candidates(),
                 self.service.list_interviewers(), parent=self,
             )
         except ScorerError as exc:
@@ -135,58 +191,6 @@ class MainWindow(QMainWindow):
             self.open_interview(change.interview_id)
             return
 
-    def export_interview(self, interview_id: int) -> None:
-        if self.signing is None:
-            self.show_error("Signing is not available: the local store is not open.")
-            return
-        from scorer.ui.export_flow import export_with_dialog
-
-        try:
-            detail = self.service.get_interview(interview_id)
-        except ScorerError as exc:
-            self.show_error(exc.message)
-            return
-        if self.signing.needs_identity() and not self.ask_for_identity():
-            return
-        export_with_dialog(self, self.signing, detail)
-
-    def ask_for_identity(self) -> bool:
-        """The first-run dialog; True once the user has a signing identity."""
-        if self.signing is None:
-            return False
-        from scorer.ui.identity_dialog import IdentityDialog
-
-        return IdentityDialog(self.signing, self).exec() == QDialog.DialogCode.Accepted
-
-    def show_identity(self) -> None:
-        if self.signing is None:
-            return
-        identity = self.signing.current_identity()
-        if identity is None:
-            self.ask_for_identity()
-            return
-        QMessageBox.information(
-            self, "Your signing identity",
-            f"{identity.name} <{identity.email}>\nCertificate SHA-256 {identity.fingerprint}",
-        )
-
-    def export_certificate(self) -> None:
-        if self.signing is None or self.signing.current_identity() is None:
-            self.show_identity()
-            return
-        from PySide6.QtWidgets import QFileDialog
-
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export my certificate", "interviewer.pem", "PEM certificates (*.pem)"
-        )
-        if chosen:
-            try:
-                self.signing.export_certificate(Path(chosen))
-            except ScorerError as exc:
-                self.show_error(exc.message)
-                return
-            self.show_status(f"Certificate saved to {chosen}; send it to the lead.")
-
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
 
@@ -197,19 +201,25 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New interview…", QKeySequence.StandardKey.New, self.new_interview)
+        new = self._action(file_menu, "&New interview…", QKeySequence.StandardKey.New,
+                           self.new_interview)
         self._action(file_menu, "&All interviews", QKeySequence("Alt+Left"), self.show_list)
         file_menu.addSeparator()
-        self._action(file_menu, "Signing &identity…", None, self.show_identity)
-        self._action(file_menu, "Export my &certificate…", None, self.export_certificate)
+        identity = self._action(file_menu, "Signing &identity…", None,
+                                self.signing_actions.show_identity)
+        certificate = self._action(file_menu, "Export my &certificate…", None,
+                                   self.signing_actions.export_certificate)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self._needs_services += [new, identity, certificate]
+        for action in self._needs_services:
+            action.setEnabled(False)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", QKeySequence("F1"), self.show_shortcuts)
         self._action(help_menu, f"&About {APP_NAME}", None, self.show_about)
 
     def _action(
-        self, menu: object, text: str, keys: QKeySequence | QKeySequence.StandardKey | None,
+        self, menu: QMenu, text: str, keys: QKeySequence | QKeySequence.StandardKey | None,
         slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self)
@@ -217,7 +227,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
+        menu.addAction(action)
         return action
 
     def show_shortcuts(self) -> None:
@@ -231,5 +241,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.rubrics_page is not None and not self.rubrics_page.confirm_close():
+            event.ignore()
+            return
         self.close_interview()  # saves any typing still pending
         super().closeEvent(event)

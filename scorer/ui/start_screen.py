@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorer.domain.interview import InterviewSummary
+from scorer.domain.interview_state import InterviewSummary
 from scorer.ui.interview_list_model import IdRole, InterviewListModel
 from scorer.ui.theme import scaled_font
 

@@ -10,6 +10,7 @@ import pytest
 from scorer.paths import bundled_rubrics_dir
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_library import RubricLibrary, load_library
+from scorer.services.rubric_workspace import RubricWorkspaceService
 from scorer.services.store import open_local_store
 from scorer.storage import Store
 from tests.services.factories import FakeClock
@@ -23,6 +24,11 @@ def clock() -> FakeClock:
 @pytest.fixture(scope="session")
 def library() -> RubricLibrary:
     return load_library(bundled_rubrics_dir())
+
+
+@pytest.fixture
+def rubric_service(scorer_home: Path) -> RubricWorkspaceService:
+    return RubricWorkspaceService(bundled_rubrics_dir())
 
 
 @pytest.fixture

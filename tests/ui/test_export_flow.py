@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_library import RubricLibrary
+from scorer.services.rubric_workspace import RubricWorkspaceService
 from scorer.services.signing_desk import SigningDesk
 from scorer.services.verify import Verdict, load_trust, verify_file
 from scorer.storage import Store
@@ -40,11 +41,12 @@ def submitted_interview(service: InterviewService, library: RubricLibrary) -> in
 
 def test_export_asks_for_an_identity_then_signs(
     qtbot: QtBot, service: InterviewService, library: RubricLibrary, store: Store,
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_keyring: object,
+    rubric_service: RubricWorkspaceService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: object,
 ) -> None:
     interview_id = submitted_interview(service, library)
     desk = SigningDesk(store)
-    window = MainWindow(service, library, desk)
+    window = MainWindow(service, rubric_service, desk)
     qtbot.addWidget(window)
     window.open_interview(interview_id)
     page = window.interview_page

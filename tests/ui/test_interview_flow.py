@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from scorer.domain.interview import InterviewState, QuestionStatus
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_library import RubricLibrary
+from scorer.services.rubric_workspace import RubricWorkspaceService
 from scorer.services.store import open_local_store
 from scorer.ui.main_window import MainWindow
 from scorer.ui.new_interview_dialog import NewInterviewDialog
@@ -53,18 +54,20 @@ def create_through_dialog(qtbot: QtBot, window: MainWindow) -> None:
 
     when_modal(fill)
     window.new_interview()
-    window.activateWindow()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
 
 
 @pytest.fixture
-def window(qtbot: QtBot, service: InterviewService, library: RubricLibrary) -> MainWindow:
-    main = MainWindow(service, library)
+def window(
+    qtbot: QtBot, service: InterviewService, rubric_service: RubricWorkspaceService
+) -> MainWindow:
+    main = MainWindow(service, rubric_service)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitActive(main)  # window shortcuts need an active window
+    with qtbot.waitActive(main):  # window shortcuts need an active window
+        main.activateWindow()
     return main
 
 
@@ -166,7 +169,8 @@ def test_whole_interview(
 
 
 def test_close_and_reopen_restores_everything(
-    qtbot: QtBot, library: RubricLibrary, clock: FakeClock, scorer_home: Path
+    qtbot: QtBot, library: RubricLibrary, rubric_service: RubricWorkspaceService,
+    clock: FakeClock, scorer_home: Path,
 ) -> None:
     coding = library.get("coding")
     assert coding is not None
@@ -174,7 +178,7 @@ def test_close_and_reopen_restores_everything(
     service = InterviewService(store, clock)
     candidate = service.add_candidate("Ada", "ada@example.com")
     interview_id = service.create_interview(candidate.id, coding, "Yan", "yan@x.org").interview_id
-    first = MainWindow(service, library)
+    first = MainWindow(service, rubric_service)
     qtbot.addWidget(first)
     first.open_interview(interview_id)
     page = first.interview_page
@@ -191,7 +195,7 @@ def test_close_and_reopen_restores_everything(
     clock.advance(300)  # the app was closed for five minutes; the clock kept running
     reopened_store = open_local_store(scorer_home)
     again = InterviewService(reopened_store, clock)
-    second = MainWindow(again, library)
+    second = MainWindow(again, rubric_service)
     qtbot.addWidget(second)
     second.open_interview(interview_id)
     page = second.interview_page
