@@ -47,7 +47,9 @@ class LiveView(QWidget):
         title = QLabel(f"{escape_text(detail.candidate.name)} · {escape_text(rubric.title)}")
         title.setFont(scaled_font(self, 1.35, bold=True))
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        rules = QLabel(escape_text(rules_line(rubric)))
+        # The version this interview pinned: later edits of the rubric file never change it.
+        pinned = f"Rubric {rubric.id} · version {detail.rubric_version[:8]} · "
+        rules = QLabel(escape_text(pinned + rules_line(rubric)))
         rules.setWordWrap(True)
         rules.setStyleSheet(f"color: {css(tones(self.palette()).muted)};")
         heading = QVBoxLayout()
