@@ -4,6 +4,14 @@ Each candidate has a latent ability; each interviewer a leniency; each score is
 ability + leniency + noise, mapped onto the dimension's levels. So a candidate's
 four scorecards agree roughly, as real ones do, and the recommendation follows
 the scores. Everything is deterministic for a given seed and `now`.
+
+`give_identities` then gives each sample interviewer a signing identity, as
+`scorer identity create` would (the key in the keyring, the certificate in the
+data home, not the user's default), records it on the interviewer, writes the
+certificates to `<data home>/interviewers/` and makes that the profile's trust
+folder: the sample interviews export, verify and merge out of the box. It reuses
+identities made before, so a second run adds no keys. When the keyring cannot be
+used it makes none at all and says why in one sentence.
 """
 
 from __future__ import annotations
@@ -11,9 +19,11 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorer.domain.errors import ScorerError
 from scorer.domain.interview import (
@@ -30,8 +40,13 @@ from scorer.services import demo_text as text
 from scorer.services.clock import Clock, utc_now
 from scorer.storage import Store
 
+if TYPE_CHECKING:
+    from scorer.services.identity import Identity
+    from scorer.services.keyring_store import KeyringUnavailable
+
 SEED = 20250303
 DEFAULT_CANDIDATES = 12
+TRUST_FOLDER = "interviewers"  # in the data home: the sample interviewers' certificates
 
 
 class _Stage(Enum):
@@ -45,6 +60,19 @@ class DemoResult:
     candidates: int
     interviews: int
     interviewers: tuple[str, ...]
+    people: tuple[tuple[str, str], ...] = ()  # (name, email) of each sample interviewer
+
+
+@dataclass(frozen=True)
+class DemoSigning:
+    """What `give_identities` did for the sample interviewers."""
+
+    created: tuple[str, ...] = ()  # names of those who got a new identity
+    reused: tuple[str, ...] = ()  # names of those whose identity from before was kept
+    folder: Path | None = None  # where their certificates were written
+    trusted: bool = False  # whether the profile's trust folder is `folder`
+    configured: Path | None = None  # the trust folder set before, when it is another one
+    problem: str | None = None  # one sentence, when they got no identities
 
 
 def fill_demo(
@@ -71,8 +99,102 @@ def fill_demo(
     now = clock()
     details = build_demo(rubrics, candidates, now, seed)
     store.bulk_import(details, now)
-    names = tuple(dict.fromkeys(d.interviewer.name for d in details))
-    return DemoResult(candidates, len(details), names)
+    people = tuple(dict.fromkeys((d.interviewer.name, d.interviewer.email) for d in details))
+    return DemoResult(candidates, len(details), tuple(name for name, _ in people), people)
+
+
+def sample_people(rubrics: Sequence[Rubric]) -> tuple[tuple[str, str], ...]:
+    """(name, email) of the sample interviewers that `build_demo` uses for these rubrics."""
+    found = _interviewers(rubrics).values()
+    return tuple(dict.fromkeys((person.name, person.email) for person in found))
+
+
+def give_identities(
+    store: Store, people: Sequence[tuple[str, str]], home: Path | None = None
+) -> DemoSigning:
+    """A signing identity for each sample interviewer in the store: all of them, or none.
+
+    Identities recorded before (certificate in the data home, key in the keyring)
+    are reused. If the keyring cannot be used, nothing is made and `problem` says
+    why; if it fails half-way, the identities made so far are removed again.
+    """
+    from scorer.paths import data_home
+    from scorer.services import identity, keyring_store
+    from scorer.services.keyring_store import KeyringUnavailable
+    from scorer.storage import signing
+
+    home = home or data_home()
+    try:
+        keyring_store.checked_backend()
+    except KeyringUnavailable as exc:
+        return DemoSigning(problem=_no_identities(exc))
+    with store.read() as reader:
+        recorded = signing.interviewer_certificates(reader.connection, [e for _, e in people])
+    chosen: dict[str, Identity] = {}
+    made: list[Identity] = []
+    created: list[str] = []
+    reused: list[str] = []
+    folder = home / TRUST_FOLDER
+    try:
+        for _, email in people:
+            if email not in recorded or email in chosen:
+                continue  # not in this store
+            name, fingerprint = recorded[email]
+            found = identity.find(fingerprint, home) if fingerprint else None
+            if found is not None and identity.has_key(found.fingerprint):
+                chosen[email] = found
+                reused.append(name)
+                continue
+            new = identity.create(name, email, make_default=False, home=home)
+            made.append(new)
+            created.append(name)
+            chosen[email] = new
+        for email, person in chosen.items():
+            identity.write_file(folder / f"{_file_stem(email)}.pem", person.certificate.pem)
+        with store.write() as tx:
+            for email, person in chosen.items():
+                signing.set_interviewer_certificate(tx.connection, email, person.fingerprint)
+    except KeyringUnavailable as exc:
+        _discard(made, home)
+        return DemoSigning(problem=_no_identities(exc))
+    except BaseException:
+        _discard(made, home)
+        raise
+    if not chosen:
+        return DemoSigning()
+    trusted, configured = _trust(folder, home)
+    return DemoSigning(tuple(created), tuple(reused), folder, trusted, configured)
+
+
+def _discard(made: Sequence[Identity], home: Path) -> None:
+    from scorer.services import identity
+
+    for person in made:
+        identity.discard(person.fingerprint, home)
+
+
+def _trust(folder: Path, home: Path) -> tuple[bool, Path | None]:
+    """Make `folder` the profile's trust folder, unless the user set another one."""
+    from scorer.paths import settings_path
+    from scorer.services.settings import load_settings, save_settings
+
+    path = settings_path(home)
+    settings = load_settings(path)
+    if settings.trust_folder and Path(settings.trust_folder) != folder:
+        return False, Path(settings.trust_folder)
+    if settings.trust_folder is None or Path(settings.trust_folder) != folder:
+        save_settings(replace(settings, trust_folder=str(folder)), path)
+    return True, None
+
+
+def _no_identities(exc: KeyringUnavailable) -> str:
+    return (f"The sample interviewers got no signing identities, so their interviews cannot be "
+            f"exported yet, because {exc.cause}: {exc.remedy}, then run "
+            "`scorer demo --identities`.")
+
+
+def _file_stem(email: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in email.lower())
 
 
 def build_demo(

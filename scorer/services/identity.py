@@ -128,10 +128,29 @@ def signing_key(fingerprint: str, who: str, home: Path | None = None) -> tuple[b
 
 
 def install_certificate(pem: bytes, home: Path | None = None) -> Identity:
-    """Keep a certificate in the identity folder (demo identities, restored ones)."""
+    """Keep a certificate in the identity folder (restored identities)."""
     info = read_certificate(pem)
     _write_atomic(identity_dir(home) / f"{info.fingerprint}.pem", info.pem)
     return Identity(info)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write a public file (a certificate for a trust folder) atomically."""
+    try:
+        _write_atomic(path, data)
+    except OSError as exc:
+        raise IdentityError(f"Cannot write {path}: {exc.strerror}.") from None
+
+
+def discard(fingerprint: str, home: Path | None = None) -> None:
+    """Remove an identity's key and certificate (undoing a half-made set of identities)."""
+    keyring_store.delete_key(fingerprint)
+    (identity_dir(home) / f"{fingerprint}.pem").unlink(missing_ok=True)
+
+
+def has_key(fingerprint: str) -> bool:
+    """Whether the keyring holds the key of identity `fingerprint`."""
+    return keyring_store.load_key(fingerprint) is not None
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

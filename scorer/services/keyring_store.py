@@ -29,8 +29,41 @@ NO_KEYRING = (
 )
 
 
+SYSTEM_KEYRINGS = "GNOME Keyring / KWallet / macOS Keychain / Windows Credential Manager"
+
+
 class KeyringUnavailable(ScorerError):
-    """The keyring cannot be used (absent, locked, or an implicit plaintext file)."""
+    """The keyring cannot be used (absent, locked, or an implicit plaintext file).
+
+    Besides the message, `cause` says why as a clause ("no keyring is available")
+    and `remedy` what to do as an imperative clause, for callers that fold the
+    problem into a sentence of their own (`scorer demo`).
+    """
+
+    def __init__(self, message: str, cause: str, remedy: str) -> None:
+        super().__init__(message)
+        self.cause = cause
+        self.remedy = remedy
+
+
+_INSTALL = (f"install and unlock a system keyring ({SYSTEM_KEYRINGS}), or choose one "
+            "explicitly with PYTHON_KEYRING_BACKEND")
+
+
+def _none_available() -> KeyringUnavailable:
+    return KeyringUnavailable(NO_KEYRING, "no keyring is available to keep the signing keys",
+                              _INSTALL)
+
+
+def _locked() -> KeyringUnavailable:
+    return KeyringUnavailable("The keyring is locked; unlock it and try again.",
+                              "the keyring is locked", "unlock it")
+
+
+def _refused(what: str, exc: BaseException) -> KeyringUnavailable:
+    name = exc.__class__.__name__
+    return KeyringUnavailable(f"The keyring {what} ({name}).",
+                              f"the keyring failed ({name})", _INSTALL)
 
 
 class KeyMissing(ScorerError):
@@ -79,7 +112,7 @@ def checked_backend() -> Any:
     chained = list(backend.backends) if isinstance(backend, ChainerBackend) else [backend]
     usable = [b for b in chained if not _is_fail_backend(b)]
     if not usable:
-        raise KeyringUnavailable(NO_KEYRING)
+        raise _none_available()
     plaintext = [b for b in usable if _is_file_backend(b)]
     if plaintext:
         found = f"{type(plaintext[0]).__module__}.{type(plaintext[0]).__name__}"
@@ -88,7 +121,11 @@ def checked_backend() -> Any:
             "so Scorer will not store a signing key there. Install and unlock a system keyring "
             "(GNOME Keyring / KWallet / macOS Keychain / Windows Credential Manager), or, if a "
             "file keyring is really what you want, choose it explicitly with "
-            "PYTHON_KEYRING_BACKEND or keyringrc.cfg."
+            "PYTHON_KEYRING_BACKEND or keyringrc.cfg.",
+            f"keyring fell back by itself to {found}, which would keep the signing keys in a "
+            "plain file on disk",
+            f"install and unlock a system keyring ({SYSTEM_KEYRINGS}), or, if a file keyring "
+            "is really what you want, choose it explicitly with PYTHON_KEYRING_BACKEND",
         )
     return backend
 
@@ -99,13 +136,11 @@ def store_key(fingerprint: str, key_pem: bytes) -> None:
     try:
         backend.set_password(SERVICE, fingerprint, key_pem.decode("ascii"))
     except errors.NoKeyringError:
-        raise KeyringUnavailable(NO_KEYRING) from None
+        raise _none_available() from None
     except errors.KeyringLocked:
-        raise KeyringUnavailable("The keyring is locked; unlock it and try again.") from None
+        raise _locked() from None
     except errors.KeyringError as exc:
-        raise KeyringUnavailable(
-            f"The keyring refused to store the signing key ({exc.__class__.__name__})."
-        ) from None
+        raise _refused("refused to store the signing key", exc) from None
 
 
 def load_key(fingerprint: str) -> bytes | None:
@@ -114,13 +149,11 @@ def load_key(fingerprint: str) -> bytes | None:
     try:
         value = backend.get_password(SERVICE, fingerprint)
     except errors.NoKeyringError:
-        raise KeyringUnavailable(NO_KEYRING) from None
+        raise _none_available() from None
     except errors.KeyringLocked:
-        raise KeyringUnavailable("The keyring is locked; unlock it and try again.") from None
+        raise _locked() from None
     except errors.KeyringError as exc:
-        raise KeyringUnavailable(
-            f"The keyring could not be read ({exc.__class__.__name__})."
-        ) from None
+        raise _refused("could not be read", exc) from None
     return value.encode("ascii") if value else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -48,6 +49,13 @@ def signing_facts(connection: Connection, interview_id: int) -> SigningFacts:
     if row is None:
         raise InterviewNotFound(f"There is no interview with id {interview_id}.")
     return SigningFacts(*row)
+
+
+def interviewer_certificates(connection: Connection, emails: Iterable[str]
+                             ) -> dict[str, tuple[str, str | None]]:
+    """(name, certificate on record) of each interviewer of `emails` in the store, by email."""
+    query = select(W.email, W.name, W.certificate_sha256).where(W.email.in_(list(emails)))
+    return {email: (name, fingerprint) for email, name, fingerprint in connection.execute(query)}
 
 
 def set_interviewer_certificate(connection: Connection, email: str, fingerprint: str) -> bool:

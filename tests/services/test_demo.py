@@ -14,6 +14,10 @@ from scorer.services.demo import build_demo, fill_demo
 from scorer.services.interviews import InterviewService
 from scorer.storage import Store
 from tests.services.factories import make_rubric
+from tests.support import fixtures
+from tests.support.keyrings import MemoryKeyring
+
+memory_keyring = fixtures.memory_keyring
 
 NOW = datetime(2025, 6, 2, 15, 0, tzinfo=UTC)
 RUBRICS = [make_rubric("coding", "Coding"), make_rubric("math", "Math"),
@@ -80,7 +84,7 @@ def test_fill_refuses_a_store_in_use_unless_forced(store: Store) -> None:
 
 
 def test_scorer_demo_then_list_shows_the_sample_data(
-    scorer_home: Path, capsys: pytest.CaptureFixture[str]
+    scorer_home: Path, capsys: pytest.CaptureFixture[str], memory_keyring: MemoryKeyring
 ) -> None:
     assert main(["demo", "--candidates", "3"]) == 0
     out = capsys.readouterr().out
