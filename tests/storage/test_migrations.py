@@ -148,3 +148,79 @@ def test_a_failing_upgrade_changes_nothing(scorer_home: Path) -> None:
         assert "prep_ticks" not in tables  # the first step of 0002 was rolled back
         assert raw.execute("SELECT summary_note FROM interview_notes").fetchall() == [("Strong.",)]
     assert len(list(backups_dir(scorer_home).iterdir())) == 1
+
+
+def test_a_revision_0002_database_is_upgraded_to_signing_with_its_data_intact(
+    scorer_home: Path,
+) -> None:
+    from scorer.storage import signing
+
+    path = database_path(scorer_home)
+    scorer_home.mkdir(parents=True)
+    upgrade(path, "0002")
+    version = _fill_revision_0001(path)
+    with sqlite3.connect(path) as raw:  # what 0002 added
+        raw.execute("UPDATE interviews SET scheduled_for = '2025-03-03' WHERE id = 1")
+        raw.execute(f"INSERT INTO prep_ticks VALUES (1, 'send-key', '{STAMP}')")
+
+    clock = FakeClock(datetime(2025, 3, 3, 10, 0, tzinfo=UTC))
+    with open_local_store(scorer_home) as store:
+        assert current_revision(path) == HEAD_REVISION
+        detail = InterviewService(store, clock).get_interview(1)
+        with store.read() as reader:
+            facts = signing.signing_facts(reader.connection, 1)
+            assert signing.export_records(reader.connection, 1) == []
+        # The new columns and table work on the upgraded rows.
+        with store.write() as tx:
+            signing.pin_certificate(tx.connection, 1, "ab" * 32, also_interviewer=True)
+            signing.record_export(tx.connection, signing.ExportRecord(
+                1, "/tmp/card.pdf", "cd" * 32, "ab" * 32, "A4", clock.now))
+        with store.read() as reader:
+            pinned = signing.signing_facts(reader.connection, 1)
+            [record] = signing.export_records(reader.connection, 1)
+
+    assert (detail.candidate.name, detail.interviewer.email) == (
+        "Łukasz Øster-Müller", "yan@example.com")
+    assert (detail.rubric.id, detail.rubric_version) == ("toy", version)
+    assert detail.scheduled_for is not None and detail.scheduled_for.isoformat() == "2025-03-03"
+    assert detail.prep_ticked == {"send-key"}
+    assert (detail.general_notes, detail.summary_note) == ("[01:00] started", "Strong.")
+    assert (detail.score("parallel").score, detail.score("parallel").evidence) == (3, "pool")
+    assert [(a.text, a.note) for a in detail.adhoc_questions] == [("Why?", "because")]
+    assert (facts.interviewer_name, facts.pinned, facts.on_record) == ("Yan", None, None)
+    assert (pinned.pinned, pinned.on_record) == ("ab" * 32, "ab" * 32)
+    assert (record.sha256, record.page_size, record.exported_at) == ("cd" * 32, "A4", clock.now)
+
+    (backup,) = backups_dir(scorer_home).iterdir()
+    assert backup.name.endswith("-0002.sqlite3") and current_revision(backup) == "0002"
+    with sqlite3.connect(backup) as copy:
+        columns = {row[1] for row in copy.execute("PRAGMA table_info(interviews)")}
+        assert "interviewer_certificate_sha256" not in columns
+        assert copy.execute("SELECT item_id FROM prep_ticks").fetchall() == [("send-key",)]
+
+
+def test_the_signing_revision_downgrades_cleanly(scorer_home: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from scorer.storage.engine import make_engine, writer
+    from scorer.storage.migrate import MIGRATIONS_DIR
+
+    path = database_path(scorer_home)
+    scorer_home.mkdir(parents=True)
+    upgrade(path, "0002")
+    _fill_revision_0001(path)
+    upgrade(path, HEAD_REVISION)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = make_engine(path, foreign_keys=False)
+    with writer(engine).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    engine.dispose()
+    assert current_revision(path) == "0002"
+    with sqlite3.connect(path) as raw:
+        tables = {name for (name,) in raw.execute("SELECT name FROM sqlite_master")}
+        columns = {row[1] for row in raw.execute("PRAGMA table_info(interviewers)")}
+        assert "exports" not in tables and "certificate_sha256" not in columns
+        assert raw.execute("SELECT name FROM interviewers").fetchall() == [("Yan",)]

@@ -1,0 +1,113 @@
+"""Export through the real store (revision 0003): the pinned certificate and the export record."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from scorer.services import identity
+from scorer.services.export import ExportError, ExportService, StoreSigningRecords
+from scorer.storage import Store, signing
+from tests.support import fixtures
+from tests.support.keyrings import MemoryKeyring
+from tests.support.sample import submitted_detail
+
+memory_keyring = fixtures.memory_keyring
+sameera = fixtures.sameera
+
+NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def interview(store: Store) -> int:
+    """A submitted interview conducted by Sameera Perera, as the store holds it."""
+    [interview_id] = store.bulk_import([submitted_detail()], NOW)
+    return interview_id
+
+
+def _facts(store: Store, interview_id: int) -> signing.SigningFacts:
+    with store.read() as reader:
+        return signing.signing_facts(reader.connection, interview_id)
+
+
+def _exports(store: Store, interview_id: int) -> list[signing.ExportRecord]:
+    with store.read() as reader:
+        return signing.export_records(reader.connection, interview_id)
+
+
+def _service(store: Store) -> ExportService:
+    return ExportService(StoreSigningRecords(store))
+
+
+def test_the_first_export_pins_the_certificate_and_records_the_file(
+    store: Store, interview: int, sameera: identity.Identity, tmp_path: Path
+) -> None:
+    before = _facts(store, interview)
+    assert (before.interviewer_name, before.pinned, before.on_record) == (
+        "Sameera Perera", None, None)
+
+    result = _service(store).export_interview(interview, tmp_path / "out" / "card.pdf", "Letter")
+
+    after = _facts(store, interview)
+    assert after.pinned == after.on_record == sameera.fingerprint
+    [record] = _exports(store, interview)
+    data = (tmp_path / "out" / "card.pdf").read_bytes()
+    assert record.path == str((tmp_path / "out" / "card.pdf").resolve())
+    assert record.sha256 == hashlib.sha256(data).hexdigest() == result.sha256
+    assert record.signer_fingerprint == sameera.fingerprint
+    assert record.page_size == "Letter"
+    assert record.exported_at == result.exported_at and record.exported_at.tzinfo is not None
+
+    again = _service(store).export_interview(interview, tmp_path / "again.pdf", "A4")
+    records = _exports(store, interview)
+    assert [(r.page_size, r.sha256) for r in records] == [
+        ("Letter", result.sha256), ("A4", again.sha256)]
+    assert _facts(store, interview).pinned == sameera.fingerprint
+
+
+def test_the_pinned_certificate_outlives_a_new_identity_of_the_interviewer(
+    store: Store, interview: int, sameera: identity.Identity, tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    _service(store).export_interview(interview, tmp_path / "first.pdf")
+    # Sameera loses her key and makes a new identity: the interview stays pinned to the old one.
+    memory_keyring.secrets.clear()
+    identity.create("Sameera Perera", "sameera@example.com")
+    with pytest.raises(identity.IdentityError,
+                       match=rf"Only Sameera Perera <sameera@example\.com>'s signing identity "
+                       rf"\(certificate {sameera.fingerprint[:16]}…\)"):
+        _service(store).export_interview(interview, tmp_path / "second.pdf")
+    assert not (tmp_path / "second.pdf").exists()
+    assert len(_exports(store, interview)) == 1
+    assert _facts(store, interview).pinned == sameera.fingerprint
+
+
+def test_a_second_export_by_another_identity_is_refused_naming_who_conducted_it(
+    store: Store, interview: int, sameera: identity.Identity, tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    _service(store).export_interview(interview, tmp_path / "first.pdf")
+    # The same store on Gil's computer: his identity is the default, Sameera's key is absent.
+    memory_keyring.secrets.clear()
+    gil = identity.create("Gil Levi", "gil@example.com")
+    with pytest.raises(identity.IdentityError, match=r"Only Sameera Perera <sameera@example\.com>"):
+        _service(store).export_interview(interview, tmp_path / "gil.pdf")
+    assert not (tmp_path / "gil.pdf").exists()
+    [record] = _exports(store, interview)
+    assert record.signer_fingerprint == sameera.fingerprint != gil.fingerprint
+    facts = _facts(store, interview)
+    assert facts.pinned == facts.on_record == sameera.fingerprint
+
+
+def test_someone_elses_interview_with_nothing_recorded_is_refused_and_nothing_is_pinned(
+    store: Store, interview: int, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    identity.create("Gil Levi", "gil@example.com")
+    with pytest.raises(ExportError, match=r"conducted by Sameera Perera <sameera@example\.com>"):
+        _service(store).export_interview(interview, tmp_path / "gil.pdf")
+    facts = _facts(store, interview)
+    assert (facts.pinned, facts.on_record) == (None, None)
+    assert _exports(store, interview) == []
