@@ -81,7 +81,8 @@ def run_merge(args: argparse.Namespace) -> int:
         else:
             print(service.build_packet(checked, args.output, args.page_size).line())
     if rejected:
-        print(f"scorer: {rejected} input{'s' if rejected != 1 else ''} rejected; listed in the "
-              "packet", file=sys.stderr)
+        where = "the packets and the cohort report" if args.per_candidate else "the packet"
+        print(f"scorer: {rejected} input{'s' if rejected != 1 else ''} rejected; listed in "
+              f"{where}", file=sys.stderr)
         return 2
     return 0

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 from scorer.domain.cohort import Cohort, InterviewerStats, Reliability
 from scorer.domain.panel import Panel, RejectedInput
 from scorer.io.packet_charts import WARN, Strip, distribution_strips
-from scorer.io.packet_pdf_page import PacketFurniture, hex_colour, packet_canvas, para
+from scorer.io.packet_pdf_page import PacketFurniture, hex_colour, packet_canvas, para, pct
 from scorer.io.scorecard_pdf import PAGE_SIZES
 from scorer.io.scorecard_pdf_page import MARGIN, templates
 from scorer.io.scorecard_pdf_style import ACCENT, HIRE, NO_HIRE, PANEL, RULE, day, text, when
@@ -76,10 +76,6 @@ def render_cohort(view: CohortView) -> bytes:
     return out.getvalue()
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)} %"
-
-
 def _signed(value: float | None, unit: str, scale: float = 1.0, digits: int = 0) -> str:
     if value is None:
         return "—"
@@ -121,8 +117,8 @@ def _candidates(view: CohortView, width: float) -> list[Flowable]:
     files = {id(p): f for p, f in zip(view.panels, view.packet_files, strict=True)}
     by_name = {(p.candidate_name, p.candidate_email): p for p in view.panels}
     rows: list[list[Any]] = [[
-        para("CANDIDATE", "th"), para("OVERALL", "th"), para("HIRE · NO HIRE", "th"),
-        para("FLAGS TO DISCUSS", "th"), para("REJECTED", "th"), para("PACKET", "th"),
+        para("CANDIDATE", "th"), para("OVERALL", "th_num"), para("HIRE · NO", "th"),
+        para("TO DISCUSS", "th"), para("REJECTED", "th"), para("PACKET", "th"),
     ]]
     for row in view.cohort.candidates:
         panel = by_name.get((row.name, row.email))
@@ -130,14 +126,14 @@ def _candidates(view: CohortView, width: float) -> list[Flowable]:
         colour = hex_colour(NO_HIRE if split or row.no_hires > row.hires else HIRE)
         rows.append([
             para(row.name, "cell_bold"),
-            para(_pct(row.overall), "num_bold"),
+            para(pct(row.overall), "num_bold"),
             para(f"<font color='{colour}'>{row.hires} · {row.no_hires}</font>", "cell",
                  markup=True),
             para(str(row.high_flags) if row.high_flags else "—", "cell"),
             para(str(row.rejected) if row.rejected else "—", "cell"),
             para(files.get(id(panel), "") if panel is not None else "", "small"),
         ])
-    widths = [width * f for f in (0.27, 0.1, 0.14, 0.13, 0.1, 0.26)]
+    widths = [width * f for f in (0.27, 0.1, 0.12, 0.12, 0.11, 0.28)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(_grid())
     return [para("Candidates by overall score", "h2"), table]
@@ -145,7 +141,7 @@ def _candidates(view: CohortView, width: float) -> list[Flowable]:
 
 def _interviewers(cohort: Cohort, width: float) -> list[Flowable]:
     rows: list[list[Any]] = [[
-        para("INTERVIEWER", "th"), para("CARDS", "th"), para("MEAN ± SD", "th"),
+        para("INTERVIEWER", "th"), para("CARDS", "th_num"), para("MEAN ± SD", "th"),
         para("VS COHORT", "th"), para("VS CO-RATERS", "th"), para("RECOMMENDATIONS", "th"),
     ]]
     for s in cohort.interviewers:
@@ -156,19 +152,20 @@ def _interviewers(cohort: Cohort, width: float) -> list[Flowable]:
         rows.append([
             para(s.name, "cell_bold"),
             para(str(s.cards), "num"),
-            para(f"{_pct(s.mean)}{sd}", "cell"),
+            para(f"{pct(s.mean)}{sd}", "cell"),
             para(_signed(s.deviation, " pts", 100), "cell"),
             para(paired, "cell"),
             para(mix, "small"),
         ])
-    widths = [width * f for f in (0.2, 0.07, 0.13, 0.11, 0.2, 0.29)]
+    widths = [width * f for f in (0.19, 0.08, 0.13, 0.11, 0.2, 0.29)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(_grid())
     strips = [Strip(s.name, s.scores, s.mean, s.sd) for s in cohort.interviewers]
-    mean = _pct(cohort.cohort_mean)
+    mean = pct(cohort.cohort_mean)
     return [
         para("Interviewers: leniency and severity", "h2"),
-        para(f"Weighted interview scores (0–100 %). The cohort's mean over every card is {mean}. "
+        para(f"Weighted interview scores (0–100\u00a0%). The cohort's mean over every card is "
+             f"{mean}. "
              "“vs cohort” compares an interviewer's mean with it, which also reflects how hard "
              "their interview is; “vs co-raters” compares their level on a shared competency "
              "with the other interviewer's level for the same candidate, which does not.",
@@ -194,6 +191,10 @@ def _reading(value: float | None) -> str:
 
 
 def _agreement(cohort: Cohort, width: float) -> list[Flowable]:
+    return [KeepTogether(_agreement_parts(cohort, width))]
+
+
+def _agreement_parts(cohort: Cohort, width: float) -> list[Flowable]:
     out: list[Flowable] = [
         para("Agreement between interviewers: Krippendorff's α (ordinal)", "h2"),
         para("Candidates are the units and each interview's level is one value, wherever two or "
@@ -208,12 +209,12 @@ def _agreement(cohort: Cohort, width: float) -> list[Flowable]:
                         "agreement can be measured.", "small"))
     else:
         rows: list[list[Any]] = [[
-            para("DIMENSION", "th"), para("SCORED IN", "th"), para("CANDIDATES", "th"),
-            para("VALUES", "th"), para("α", "th"), para("READING", "th"),
+            para("DIMENSION", "th"), para("SCORED IN", "th"), para("CANDIDATES", "th_num"),
+            para("VALUES", "th_num"), para("α", "th_num"), para("READING", "th"),
         ]]
         for r in cohort.reliabilities:
             rows.append(_alpha_row(r))
-        widths = [width * f for f in (0.2, 0.37, 0.11, 0.09, 0.09, 0.14)]
+        widths = [width * f for f in (0.2, 0.35, 0.13, 0.09, 0.09, 0.14)]
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_grid())
         out.append(table)
@@ -244,20 +245,27 @@ def _dimensions(interviewers: Sequence[InterviewerStats], width: float) -> list[
     out: list[Flowable] = [
         para("Dimensions per interviewer", "h2"),
         para("Mean, standard deviation and range of the levels each interviewer gave, on the "
-             "dimension's own scale.", "muted"),
+             "dimension's own scale.", "muted_k"),
         Spacer(1, 1.5 * mm),
     ]
-    widths = [width * f for f in (0.44, 0.08, 0.16, 0.12, 0.2)]
+    widths = [width * f for f in (0.46, 0.08, 0.16, 0.12, 0.18)]
     for s in interviewers:
+        kinds = list(dict.fromkeys(d.interview for d in s.dimensions))
+        about = f" · {text(kinds[0])}" if len(kinds) == 1 else ""
         rows: list[list[Any]] = [[
             para(f"{text(s.name)} · <font color='#616e7c'>{s.cards} card"
-                 f"{'s' if s.cards != 1 else ''}</font>", "cell_bold", markup=True), "", "", "",
-            "",
-        ], [para("DIMENSION", "th"), para("N", "th"), para("MEAN", "th"), para("SD", "th"),
-            para("RANGE", "th")]]
+                 f"{'s' if s.cards != 1 else ''}{about}</font>", "cell_bold", markup=True),
+            "", "", "", "",
+        ], [para("DIMENSION", "th"), para("N", "th_num"), para("MEAN", "th_num"),
+            para("SD", "th_num"), para("RANGE", "th_num")]]
+        shown = ""
         for d in s.dimensions:
+            label = d.dimension
+            if len(kinds) > 1 and d.interview != shown:
+                label = f"{d.interview}: {d.dimension}"
+                shown = d.interview
             rows.append([
-                para(f"{d.interview}: {d.dimension}", "cell"),
+                para(label, "cell"),
                 para(str(d.n), "num"),
                 para(f"{d.mean:.2f} / {d.high}", "num"),
                 para(f"{d.sd:.2f}", "num"),

@@ -80,7 +80,7 @@ def _axis(drawing: Drawing, x0: float, x1: float, y0: float, y1: float, ticks: S
 
 def score_bars(bars: Sequence[Bar], overall: float | None, width: float) -> Drawing:
     register_fonts()
-    row, label_w, top_pad, bottom_pad = 23.0, min(width * 0.42, 215.0), 16.0, 16.0
+    row, label_w, top_pad, bottom_pad = 23.0, min(width * 0.48, 230.0), 16.0, 16.0
     height = top_pad + bottom_pad + row * max(len(bars), 1)
     drawing = Drawing(width, height)
     x0, x1 = label_w, width - 26
@@ -89,8 +89,8 @@ def score_bars(bars: Sequence[Bar], overall: float | None, width: float) -> Draw
           ["0", "25", "50", "75", "100 %"])
     for i, bar in enumerate(bars):
         y = y_top - (i + 1) * row + 6
-        drawing.add(String(0, y + 8, _fit(bar.label, BOLD, 7.4, label_w - 6), fontName=BOLD,
-                           fontSize=7.4, fillColor=INK))
+        drawing.add(String(0, y + 8, _fit(bar.label, BOLD, 7.2, label_w - 6), fontName=BOLD,
+                           fontSize=7.2, fillColor=INK))
         drawing.add(String(0, y - 1, _fit(bar.sublabel, REGULAR, 6.8, label_w - 6),
                            fontName=REGULAR, fontSize=6.8, fillColor=MUTED))
         drawing.add(Rect(x0, y, x1 - x0, 12, fillColor=TRACK, strokeColor=None))
@@ -116,8 +116,7 @@ def competency_dots(rows: Sequence[DotRow], width: float) -> Drawing:
     row, label_w, top_pad, bottom_pad = 26.0, min(width * 0.36, 190.0), 6.0, 16.0
     height = top_pad + bottom_pad + row * max(len(rows), 1)
     drawing = Drawing(width, height)
-    # room for a dot's label, centred on it, at either end of the scale
-    x0, x1 = label_w + 26, width - 40
+    x0, x1 = label_w + 16, width - 12
     y_top = height - top_pad
     scales = {(d.low, d.high) for r in rows for d in r.dots}
     shared = next(iter(scales)) if len(scales) == 1 else None
@@ -139,16 +138,18 @@ def competency_dots(rows: Sequence[DotRow], width: float) -> Drawing:
         if positions:
             drawing.add(Line(min(positions), y, max(positions), y, strokeColor=colour,
                              strokeWidth=2.2 if item.flagged else 1.2))
-        taken: dict[int, int] = {}
+        # Interviewers on the same level share one dot and one label.
+        groups: dict[int, list[str]] = {}
         for dot, x in zip(item.dots, positions, strict=True):
-            stack = taken.get(round(x), 0)
-            taken[round(x)] = stack + 1
+            groups.setdefault(round(x), []).append(dot.label)
+        for x, labels in groups.items():
             drawing.add(Circle(x, y, 3.6, fillColor=colour, strokeColor=colors.white,
                                strokeWidth=0.8))
-            # labels alternate above and below so two interviewers on one level stay legible
-            dy = 6 if stack % 2 == 0 else -11
-            drawing.add(String(x, y + dy, _fit(dot.label, REGULAR, 6.4, 70), fontName=REGULAR,
-                               fontSize=6.4, fillColor=INK, textAnchor="middle"))
+            label = ", ".join(labels)
+            anchor = "end" if x > x1 - 30 else ("start" if x < x0 + 30 else "middle")
+            shift = {"end": 4.0, "start": -4.0, "middle": 0.0}[anchor]
+            drawing.add(String(x + shift, y + 6, _fit(label, REGULAR, 6.4, 150),
+                               fontName=REGULAR, fontSize=6.4, fillColor=INK, textAnchor=anchor))
     return drawing
 
 

@@ -450,8 +450,7 @@ def _draw_banners(canvas: Canvas, pages: Sequence[BannerPage], before: int, tota
         base = y + 1.9 * mm
         canvas.drawString(MARGIN, base, "✓ VERIFIED")
         signed = f" · signed {short_when(page.signed_at)}" if page.signed_at else ""
-        left = (f"{page.signer} <{page.signer_email}>{signed} · checked "
-                f"{short_when(page.verified_at)}")
+        left = f"{page.signer}{signed} · checked {short_when(page.verified_at)}"
         right = f"card {page.card} of {page.cards} · packet page {before + n} of {total}"
         canvas.setFont(REGULAR, 6.4)
         right_w = canvas.stringWidth(right, REGULAR, 6.4)

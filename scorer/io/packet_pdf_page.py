@@ -102,6 +102,8 @@ def extra_styles() -> dict[str, ParagraphStyle]:
         "chip": ParagraphStyle("chip", base, fontName=BOLD, fontSize=6.4, leading=8.5,
                                textColor=colors.white),
         "num": ParagraphStyle("num", base, fontSize=8.4, leading=11, alignment=2),
+        "th_num": ParagraphStyle("th_num", styles()["th"], alignment=2),
+        "muted_k": ParagraphStyle("muted_k", styles()["muted"], keepWithNext=1),
         "num_bold": ParagraphStyle("num_bold", base, fontName=BOLD, fontSize=8.4, leading=11,
                                    alignment=2),
     }
