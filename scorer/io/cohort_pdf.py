@@ -27,7 +27,14 @@ from reportlab.platypus import (
 from scorer.domain.cohort import Cohort, InterviewerStats, Reliability
 from scorer.domain.panel import Panel, RejectedInput
 from scorer.io.packet_charts import WARN, Strip, distribution_strips
-from scorer.io.packet_pdf_page import PacketFurniture, hex_colour, packet_canvas, para, pct
+from scorer.io.packet_pdf_page import (
+    PacketFurniture,
+    binary_streams,
+    hex_colour,
+    packet_canvas,
+    para,
+    pct,
+)
 from scorer.io.scorecard_pdf import PAGE_SIZES
 from scorer.io.scorecard_pdf_page import MARGIN, templates
 from scorer.io.scorecard_pdf_style import ACCENT, HIRE, NO_HIRE, PANEL, RULE, day, text, when
@@ -72,7 +79,8 @@ def render_cohort(view: CohortView) -> bytes:
     story += _agreement(cohort, width)
     story += _dimensions(cohort.interviewers, width)
     story += _method()
-    doc.build(story, canvasmaker=packet_canvas(footer, 0))
+    with binary_streams():
+        doc.build(story, canvasmaker=packet_canvas(footer, 0))
     return out.getvalue()
 
 

@@ -29,7 +29,14 @@ from reportlab.platypus import (
 
 from scorer.domain.panel import Flag, Panel, Severity
 from scorer.io.packet_charts import WARN, Bar, Dot, DotRow, competency_dots, score_bars
-from scorer.io.packet_pdf_page import PacketFurniture, hex_colour, packet_canvas, para, pct
+from scorer.io.packet_pdf_page import (
+    PacketFurniture,
+    binary_streams,
+    hex_colour,
+    packet_canvas,
+    para,
+    pct,
+)
 from scorer.io.pdf_fonts import BOLD, REGULAR
 from scorer.io.scorecard_pdf import PAGE_SIZES, STAMP_SIZE, PageSize, SignatureBox
 from scorer.io.scorecard_pdf_page import MARGIN, templates
@@ -150,7 +157,8 @@ def render_summary(view: PacketView) -> RenderedSummary:
     def banners(canvas: Canvas, summary_pages: int) -> None:
         _draw_banners(canvas, view.banners, summary_pages, summary_pages + total)
 
-    doc.build(story, canvasmaker=packet_canvas(footer, total, banners))
+    with binary_streams():
+        doc.build(story, canvasmaker=packet_canvas(footer, total, banners))
     if slot.placed is None:  # pragma: no cover - the slot is always laid out
         raise RuntimeError("the signature box was not placed")
     return RenderedSummary(out.getvalue(), doc.page, slot.placed)
