@@ -191,6 +191,21 @@ class MainWindow(QMainWindow):
             self.open_interview(change.interview_id)
             return
 
+    def merge_scorecards(self) -> None:
+        """The panel's merge: signed scorecards in, one verified packet out."""
+        from scorer.services.merge import MergeService
+        from scorer.ui.merge_dialog import MergeDialog
+
+        try:
+            service = MergeService()
+        except ScorerError as exc:
+            self.show_error(exc.message)
+            return
+        try:
+            MergeDialog(service, self).exec()
+        finally:
+            service.close()
+
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
 
@@ -209,6 +224,9 @@ class MainWindow(QMainWindow):
                                 self.signing_actions.show_identity)
         certificate = self._action(file_menu, "Export my &certificate…", None,
                                    self.signing_actions.export_certificate)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Merge scorecards into a packet…", QKeySequence("Ctrl+Shift+M"),
+                     self.merge_scorecards)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self._needs_services += [new, identity, certificate]

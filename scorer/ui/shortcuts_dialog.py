@@ -12,6 +12,7 @@ GLOBAL_SHORTCUTS = (
     ("Ctrl+N", "New interview"),
     ("Ctrl+F", "Filter the interviews by candidate"),
     ("Alt+Left", "Back to all interviews"),
+    ("Ctrl+Shift+M", "Merge signed scorecards into a panel packet"),
     ("F1", "This list"),
 )
 
