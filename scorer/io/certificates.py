@@ -124,6 +124,27 @@ def key_matches(key_pem: bytes, certificate_pem: bytes) -> bool:
     return key.public_key().public_numbers() == public.public_numbers()
 
 
+_HASHES: dict[str, type[hashes.HashAlgorithm]] = {
+    "sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512,
+}
+
+
+class RawSigner:
+    """An ECDSA private key parsed once, signing data with a named hash (DER signatures)."""
+
+    def __init__(self, key_pem: bytes) -> None:
+        try:
+            key = serialization.load_pem_private_key(key_pem, password=None)
+        except (ValueError, TypeError, UnsupportedAlgorithm):
+            raise CertificateError("The signing key is not a PEM private key.") from None
+        if not isinstance(key, ec.EllipticCurvePrivateKey):
+            raise CertificateError("The signing key is not an ECDSA key.")
+        self._key = key
+
+    def sign(self, data: bytes, hash_name: str) -> bytes:
+        return self._key.sign(data, ec.ECDSA(_HASHES[hash_name]()))
+
+
 def _info(cert: x509.Certificate) -> CertificateInfo:
     der = cert.public_bytes(serialization.Encoding.DER)
     return CertificateInfo(

@@ -40,8 +40,10 @@ from scorer.io.scorecard_pdf_style import (
     NO_HIRE,
     PANEL,
     RULE,
+    binary_streams,
     day,
     duration,
+    label,
     para,
     text,
     when,
@@ -99,10 +101,12 @@ class _StampSlot(Flowable):  # type: ignore[misc]
                    self.height)
 
 
-def render_scorecard(card: Scorecard, page_size: PageSize = "A4") -> RenderedScorecard:
+def render_scorecard(card: Scorecard, page_size: PageSize = "A4", *, digest: str | None = None
+                     ) -> RenderedScorecard:
+    """The unsigned PDF; `digest` is the card's `digest()` when the caller has it already."""
     pagesize = PAGE_SIZES[page_size]
     rubric = card.pinned_rubric()
-    digest = card.digest()
+    digest = digest or card.digest()
     footer = (f"Rubric {card.rubric.id} · version {card.rubric.version} · "
               f"interview {card.interview.id}")
     furniture = Furniture(
@@ -133,23 +137,24 @@ def render_scorecard(card: Scorecard, page_size: PageSize = "A4") -> RenderedSco
     story += _question_log(card, width)
     story += _notes(card)
     story += _signature(card, digest, slot, width)
-    doc.build(story, canvasmaker=numbered_canvas(footer))
+    with binary_streams():
+        doc.build(story, canvasmaker=numbered_canvas(footer))
     if slot.placed is None:  # pragma: no cover - the slot is always laid out
         raise RuntimeError("the signature box was not placed")
     return RenderedScorecard(out.getvalue(), doc.page, slot.placed)
 
 
 def _heading(title: str) -> Flowable:
-    return para(title, "h2")
+    return label(title, "h2")  # its style's space before and after apply
 
 
 def _facts(card: Scorecard, width: float) -> list[Flowable]:
     interview = card.interview
 
-    def fact(label: str, value: str, extra: str = "") -> list[Flowable]:
-        cell: list[Flowable] = [para(label.upper(), "label"), para(value, "fact")]
+    def fact(name: str, value: str, extra: str = "") -> list[Flowable]:
+        cell: list[Flowable] = [label(name.upper(), "label"), para(value, "fact")]
         if extra:
-            cell.append(para(extra, "muted"))
+            cell.append(label(extra, "muted"))
         return cell
 
     planned = f"{interview.planned_minutes} min planned"
@@ -184,7 +189,7 @@ def _summary(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]:
         reco_text, reco_colour = "No recommendation given", NEUTRAL
     else:
         reco_text, reco_colour = reco.label, (HIRE if reco.hire else NO_HIRE)
-    reco_box = Table([[para("RECOMMENDATION", "label_white")], [para(reco_text, "reco")]],
+    reco_box = Table([[label("RECOMMENDATION", "label_white")], [para(reco_text, "reco")]],
                      colWidths=[width * 0.5 - 6 * mm])
     reco_box.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), reco_colour),
@@ -205,20 +210,20 @@ def _summary(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]:
     left: list[Flowable] = [
         reco_box,
         Spacer(1, 5 * mm),
-        para("WEIGHTED SCORE", "label"),
-        para(score_line, "big"),
+        label("WEIGHTED SCORE", "label"),
+        label(score_line, "big"),
         para(f"{summary.scored} of {summary.total} dimensions scored; weighted by the "
              "rubric, each scale normalised from its lowest to its highest level.", "muted"),
     ]
     if card.summary_note.strip():
-        left += [Spacer(1, 4 * mm), para("SUMMARY", "label"), para(card.summary_note)]
+        left += [Spacer(1, 4 * mm), label("SUMMARY", "label"), para(card.summary_note)]
     axes = []
     for entry in card.scores:
         dimension = rubric.dimension(entry.dimension_id)
         low, high = (dimension.min_score, dimension.max_score) if dimension else (0, 0)
         axes.append(Axis(entry.dimension_name, entry.score, low, high))
     chart = radar(axes, width * 0.5, 62 * mm)
-    right: list[Flowable] = [chart] if chart is not None else [para("", "small")]
+    right: list[Flowable] = [chart] if chart is not None else [Spacer(1, 1)]
     table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -235,15 +240,15 @@ def _summary(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]:
 
 def _dimensions(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]:
     widths = [width * 0.24, width * 0.36, width * 0.40]
-    rows: list[list[Any]] = [[para("DIMENSION", "th"), para("LEVEL AND ANCHOR", "th"),
-                              para("EVIDENCE", "th")]]
+    rows: list[list[Any]] = [[label("DIMENSION", "th"), label("LEVEL AND ANCHOR", "th"),
+                              label("EVIDENCE", "th")]]
     for entry in card.scores:
         dimension = rubric.dimension(entry.dimension_id)
         top = dimension.max_score if dimension else None
         name = [para(entry.dimension_name, "cell_bold"),
-                para(f"weight {entry.weight:g}", "muted")]
+                label(f"weight {entry.weight:g}", "muted")]
         if entry.score is None:
-            level: list[Flowable] = [para("Not scored", "cell_bold")]
+            level: list[Flowable] = [label("Not scored", "cell_bold")]
         else:
             level = [
                 para(f"<font color='{ACCENT_HEX}'>{entry.score}"
@@ -251,8 +256,8 @@ def _dimensions(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]
                      f"{text(entry.level_label or '')}", "cell_bold", markup=True),
                 para(entry.anchor or "", "small"),
             ]
-        evidence = para(entry.evidence) if entry.evidence.strip() else para("No evidence written.",
-                                                                            "muted")
+        evidence = (para(entry.evidence) if entry.evidence.strip()
+                    else label("No evidence written.", "muted"))
         rows.append([name, level, [evidence]])
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(_grid_style())
@@ -274,17 +279,17 @@ def _grid_style() -> TableStyle:
 
 def _question_log(card: Scorecard, width: float) -> list[Flowable]:
     if not card.questions:
-        return [_heading("Question log"), para("No question was marked or noted.", "muted")]
-    rows: list[list[Any]] = [[para("STATUS", "th"), para("AT", "th"), para("QUESTION", "th"),
-                              para("NOTE", "th")]]
+        return [_heading("Question log"), label("No question was marked or noted.", "muted")]
+    rows: list[list[Any]] = [[label("STATUS", "th"), label("AT", "th"), label("QUESTION", "th"),
+                              label("NOTE", "th")]]
     for entry in _chronological(card.questions):
         status = entry.status or "noted"
         title = entry.title + (" (ad hoc)" if entry.kind == "adhoc" else "")
         rows.append([
-            para(status.capitalize(), "cell_bold" if entry.status == "asked" else "cell"),
-            para(format_offset(entry.asked_at) if entry.asked_at is not None else "—", "cell"),
+            label(status.capitalize(), "cell_bold" if entry.status == "asked" else "cell"),
+            label(format_offset(entry.asked_at) if entry.asked_at is not None else "—", "cell"),
             para(title, "cell"),
-            para(entry.note, "cell") if entry.note.strip() else para("—", "muted"),
+            para(entry.note, "cell") if entry.note.strip() else label("—", "muted"),
         ])
     widths = [width * 0.11, width * 0.09, width * 0.35, width * 0.45]
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
@@ -303,14 +308,14 @@ def _chronological(entries: list[QuestionEntry]) -> list[QuestionEntry]:
 
 
 def _notes(card: Scorecard) -> list[Flowable]:
-    body = para(card.general_notes) if card.general_notes.strip() else para(
+    body = para(card.general_notes) if card.general_notes.strip() else label(
         "No general notes.", "muted")
     return [_heading("General notes"), body]
 
 
 def _signature(card: Scorecard, digest: str, slot: _StampSlot, width: float) -> list[Flowable]:
     words = [
-        para("Digitally signed", "cell_bold"),
+        label("Digitally signed", "cell_bold"),
         para(f"by {card.interviewer.name} &lt;{text(card.interviewer.email)}&gt;. The signature "
              "covers this whole file, including the machine-readable scorecard attached to it "
              "(scorecard.json). Check it with <i>scorer verify</i>.", "small", markup=True),

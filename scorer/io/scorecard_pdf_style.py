@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
+from reportlab.platypus import Flowable, Paragraph
 
 from scorer.io.pdf_fonts import BOLD, REGULAR, register_fonts
 
@@ -56,8 +61,88 @@ def text(value: str) -> str:
     return "<br/>".join(lines)
 
 
+class _Paragraph(Paragraph):  # type: ignore[misc]
+    """A paragraph that breaks its lines once per width.
+
+    A table wraps every cell to measure it and again to draw it, and breaking the
+    lines is the larger part of the layout; the result depends only on the width.
+    (`split` drops the broken lines when the paragraph must move on whole: then the
+    next wrap breaks them again.)
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if (self._wrapped is not None and self._wrapped[0] == avail_width
+                and "blPara" in self.__dict__):
+            return self._wrapped[1]
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        self._wrapped = (avail_width, size)
+        return size
+
+
 def para(value: str, style: str = "body", markup: bool = False) -> Paragraph:
-    return Paragraph(value if markup else text(value), styles()[style])
+    return _Paragraph(value if markup else text(value), styles()[style])
+
+
+class Label(Flowable):  # type: ignore[misc]
+    """One line of plain text in a paragraph style, drawn as a string: no markup to parse,
+    no lines to break. Too wide for its space, it is set smaller (down to 5.5 pt) and
+    then shortened with an ellipsis; it never runs into the next column.
+    """
+
+    def __init__(self, value: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.value = " ".join(value.split())
+        self.style = style
+        self.size = float(style.fontSize)
+        self.shown = self.value
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        font, size = self.style.fontName, float(self.style.fontSize)
+        width = stringWidth(self.value, font, size)
+        self.shown = self.value
+        if width > avail_width > 0:
+            size = max(5.5, size * avail_width / width)
+            self.shown = _fitted(self.value, font, size, avail_width)
+        self.size = size
+        return avail_width, float(self.style.leading)
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        canvas.setFont(self.style.fontName, self.size)
+        canvas.setFillColor(self.style.textColor)
+        # The baseline where a one-line Paragraph in the same style puts it.
+        canvas.drawString(0, self.style.leading - getAscent(self.style.fontName, self.size),
+                          self.shown)
+
+
+def _fitted(value: str, font: str, size: float, width: float) -> str:
+    if width <= 0 or stringWidth(value, font, size) <= width:
+        return value
+    while value and stringWidth(value + "…", font, size) > width:
+        value = value[:-1]
+    return value.rstrip() + "…"
+
+
+def label(value: str, style: str = "label") -> Label:
+    """A one-line label, heading or value (see `Label`); `para` for text that wraps."""
+    return Label(value, styles()[style])
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Page streams compressed but not ASCII85-encoded: faster to write, smaller files.
+
+    reportlab only has the process-wide switch; a document laid out meanwhile on another
+    thread merely gets the same valid streams, whichever encoding each is made with.
+    """
+    previous = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = previous
 
 
 def when(moment: datetime | None) -> str:

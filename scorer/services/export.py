@@ -81,10 +81,12 @@ class Signer:
         key = self.key(fingerprint, who)
         now = (now or datetime.now(UTC)).replace(microsecond=0)
         card = scorecard_from_detail(detail, fingerprint, now)
-        rendered = render_scorecard(card, page_size)
+        document = card.to_json_bytes()
+        rendered = render_scorecard(card, page_size,
+                                    digest=hashlib.sha256(document).hexdigest())
         box = rendered.signature_box
         pdf = sign_scorecard(
-            rendered.pdf, key, card.to_json_bytes(),
+            rendered.pdf, key, document,
             page=box.page, box=box.rounded(), stamp_form=STAMP_FORM,
             signer_name=card.interviewer.name, signed_at=now,
         )
