@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -56,6 +57,7 @@ log = logging.getLogger(__name__)
 FILE_TIMEOUT = 5.0  # seconds to check one input
 BUILD_TIMEOUT = 120.0  # seconds to build one packet from verified cards
 MAX_INPUT_FILES = 5000
+MAX_FOLDER_ENTRIES = 50_000
 COHORT_REPORT = "cohort-report.pdf"
 
 __all__ = [
@@ -230,7 +232,11 @@ class MergeService:
     # -- inputs ----------------------------------------------------------------------------
 
     def expand(self, inputs: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
-        """Files as given, and every `*.pdf` under given folders; each file once."""
+        """Files as given, and every `*.pdf` under given folders; each file once.
+
+        Hidden files and folders are left out, links to folders are not followed, and a
+        folder tree of more than `MAX_FOLDER_ENTRIES` entries is refused (a wrong folder).
+        """
         skipped = {_resolved(p) for p in skip}
         seen: set[Path] = set()
         out: list[Path] = []
@@ -246,12 +252,7 @@ class MergeService:
 
         for given in inputs:
             if given.is_dir():
-                found = sorted(
-                    p for p in given.rglob("*")
-                    if p.suffix.lower() == ".pdf" and p.is_file()
-                    and not any(part.startswith(".") for part in p.relative_to(given).parts)
-                )
-                for path in found:
+                for path in _pdfs_under(given):
                     add(path)
             else:
                 add(given)
@@ -424,6 +425,20 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except OSError:
         return path.absolute()
+
+
+def _pdfs_under(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    entries = 0
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        entries += len(folders) + len(files)
+        if entries > MAX_FOLDER_ENTRIES:
+            raise MergeError(f"The folder {folder} holds more than {MAX_FOLDER_ENTRIES} files "
+                             "and folders; give the folder the scorecards are in.")
+        found += [Path(root) / name for name in sorted(files)
+                  if name.lower().endswith(".pdf") and not name.startswith(".")]
+    return found
 
 
 def _read(path: Path) -> tuple[bytes | None, Verification | None]:

@@ -64,6 +64,7 @@ class MergeDialogService(Protocol):
 class _Relay(QObject):
     """Carries results from the worker thread to the dialog (queued connections)."""
 
+    expanded = Signal(object)  # list[Path]: the files found among what was added
     checked = Signal(int, object)  # row key, CheckedInput
     check_done = Signal()
     built = Signal(object)  # PacketResult
@@ -82,6 +83,7 @@ class MergeDialog(QDialog):
         self._building = False
         self._result: PacketResult | None = None
         self._relay = _Relay()
+        self._relay.expanded.connect(self._on_expanded)
         self._relay.checked.connect(self._on_checked)
         self._relay.check_done.connect(self._on_job_done)
         self._relay.built.connect(self._on_built)
@@ -156,12 +158,25 @@ class MergeDialog(QDialog):
     # -- adding inputs ------------------------------------------------------------------------
 
     def add_paths(self, paths: Sequence[Path]) -> None:
-        """Add files and folders (folders are searched for PDFs) and verify the new ones."""
-        try:
-            files = self._service.expand(list(paths))
-        except ScorerError as exc:
-            self._show_error(exc.message)
-            return
+        """Add files and folders (searched for PDFs, off the UI thread) and verify the new ones."""
+        given = list(paths)
+        relay = self._relay
+
+        def job() -> None:
+            try:
+                relay.expanded.emit(self._service.expand(given))
+            except ScorerError as exc:
+                relay.failed.emit(exc.message)
+            except Exception as exc:
+                log.exception("listing the inputs failed")
+                relay.failed.emit(f"The files could not be listed: {exc.__class__.__name__}: "
+                                  f"{exc}")
+            finally:
+                relay.check_done.emit()
+
+        self._submit(job)
+
+    def _on_expanded(self, files: list[Path]) -> None:
         rows = self.model.add(files)
         if not rows:
             self._refresh()
@@ -182,6 +197,11 @@ class MergeDialog(QDialog):
                 relay.check_done.emit()
 
         self._submit(job)
+
+    @property
+    def busy(self) -> bool:
+        """Files are being listed or checked, or the packet built."""
+        return self._jobs > 0
 
     def _submit(self, job: Callable[[], None]) -> None:
         self._jobs += 1
@@ -346,7 +366,7 @@ class MergeDialog(QDialog):
         # A check in flight finishes in the background (each file is bounded in time);
         # nothing waits for it here.
         self._executor.shutdown(wait=False, cancel_futures=True)
-        for signal in (self._relay.checked, self._relay.check_done, self._relay.built,
-                       self._relay.failed):
+        for signal in (self._relay.expanded, self._relay.checked, self._relay.check_done,
+                       self._relay.built, self._relay.failed):
             signal.disconnect()
         super().done(result)

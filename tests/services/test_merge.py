@@ -319,3 +319,22 @@ def test_the_pdf_stays_readable_by_pypdf_alone(tmp_path: Path, service: MergeSer
     reader = PdfReader(BytesIO(result.path.read_bytes()), strict=True)
     assert all(page.extract_text() for page in reader.pages)
     assert reader.outline[0].title == "Summary"  # type: ignore[union-attr]
+
+
+def test_folders_are_searched_for_pdfs_within_bounds(
+    tmp_path: Path, service: MergeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scorer.services.merge as merge
+
+    folder = tmp_path / "drive"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".hidden").mkdir()
+    for name in ("a.pdf", "sub/b.PDF", ".hidden/c.pdf", ".d.pdf", "notes.txt"):
+        (folder / name).write_bytes(b"%PDF")
+    given = folder / "a.pdf"
+    found = service.expand([folder, given], skip=[folder / "sub" / "b.PDF"])
+    assert found == [folder / "a.pdf"]
+    assert service.expand([folder]) == [folder / "a.pdf", folder / "sub" / "b.PDF"]
+    monkeypatch.setattr(merge, "MAX_FOLDER_ENTRIES", 3)
+    with pytest.raises(MergeError, match="give the folder the scorecards are in"):
+        service.expand([folder])

@@ -117,6 +117,7 @@ def test_files_are_listed_while_checking_then_with_their_status(
     assert "Drop signed scorecards" in dialog.summary.text()
     fake.gate.clear()
     dialog.add_paths(files(tmp_path / "in", "1-ada.pdf", "2-ada.pdf", "bad-ada.pdf"))
+    qtbot.waitUntil(lambda: len(dialog.model.rows) == 3, timeout=5000)
     assert statuses(dialog) == [CHECKING] * 3
     assert "Checking 3 of 3 files" in dialog.summary.text()
     assert not dialog.build_button.isEnabled()  # never build while checking
@@ -136,7 +137,7 @@ def test_the_same_file_twice_is_listed_once(qtbot: QtBot, dialog: MergeDialog,
     given = files(tmp_path / "in", "1-ada.pdf")
     dialog.add_paths(given)
     dialog.add_paths([tmp_path / "in"])
-    qtbot.waitUntil(lambda: CHECKING not in statuses(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     assert len(dialog.model.rows) == 1
 
 
@@ -160,7 +161,7 @@ def test_two_candidates_cannot_build_and_the_summary_says_why(
     qtbot: QtBot, dialog: MergeDialog, tmp_path: Path
 ) -> None:
     dialog.add_paths(files(tmp_path / "in", "1-ada.pdf", "2-grace.pdf"))
-    qtbot.waitUntil(lambda: CHECKING not in statuses(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     text = dialog.summary.text()
     assert "2 candidates (Ada, Grace)" in text and "--per-candidate" in text
     assert not dialog.build_button.isEnabled()
@@ -202,6 +203,7 @@ def test_a_refused_build_is_shown_and_nothing_is_offered(
 ) -> None:
     dialog.add_paths(files(tmp_path / "in", "1-ada.pdf"))
     qtbot.waitUntil(dialog.build_button.isEnabled, timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     dialog.model.add([tmp_path / "in" / "x-grace.pdf"])  # a late second candidate
     row = dialog.model.rows[-1]
     (checked,) = fake.check([row.path])
