@@ -15,6 +15,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from io import BytesIO
 from typing import Any
 
@@ -25,6 +26,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleTrustManager
 
 from scorer.domain.packet_doc import PACKET_ATTACHMENT
 from scorer.domain.scorecard import ATTACHMENT_NAME
@@ -75,13 +77,19 @@ def inspect_pdf(data: bytes, trusted_pem: Sequence[bytes]) -> PdfFacts:
             RecursionError, OverflowError, AssertionError) as exc:
         return PdfFacts(error=_reason(exc))
     facts: list[SignatureFacts] = []
-    roots = _roots(trusted_pem)
+    trust = _trust_manager(tuple(trusted_pem)) if signatures else None
     for signature in signatures:
-        facts.append(_signature_facts(signature, roots))
+        facts.append(_signature_facts(signature, trust))
     return PdfFacts(None, tuple(facts), attachment, keywords, packet, files)
 
 
-def _signature_facts(signature: object, roots: list[asn1_x509.Certificate]) -> SignatureFacts:
+@lru_cache(maxsize=8)
+def _trust_manager(trusted_pem: tuple[bytes, ...]) -> SimpleTrustManager:
+    """The trusted certificates parsed and indexed once per trust folder's content."""
+    return SimpleTrustManager.build(trust_roots=_roots(trusted_pem))
+
+
+def _signature_facts(signature: object, trust: SimpleTrustManager | None) -> SignatureFacts:
     from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 
     assert isinstance(signature, EmbeddedPdfSignature)
@@ -95,7 +103,7 @@ def _signature_facts(signature: object, roots: list[asn1_x509.Certificate]) -> S
         log.debug("no signer certificate: %s", exc)
     try:
         context = ValidationContext(
-            trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
+            trust_manager=trust, allow_fetching=False, revocation_mode="soft-fail"
         )
         status = asyncio.run(async_validate_pdf_signature(
             signature, signer_validation_context=context, skip_diff=True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -81,8 +81,97 @@ class _Paragraph(Paragraph):  # type: ignore[misc]
         return size
 
 
-def para(value: str, style: str = "body", markup: bool = False) -> Paragraph:
-    return _Paragraph(value if markup else text(value), styles()[style])
+def para(value: str, style: str = "body", markup: bool = False) -> Flowable:
+    """Text that wraps: plain text as a `TextBlock`, markup as a reportlab Paragraph."""
+    if markup:
+        return _Paragraph(value, styles()[style])
+    return TextBlock(value, styles()[style])
+
+
+class TextBlock(Flowable):  # type: ignore[misc]
+    """Plain text wrapped at spaces, set like a left-aligned Paragraph of the same style.
+
+    Lines break where a Paragraph breaks them (at spaces; a word longer than the
+    line is cut), line breaks in the text are kept, and the block splits across
+    pages between lines, never leaving a single line behind. It is drawn as one
+    text object, and it has no markup to parse: it costs a fraction of a Paragraph.
+    """
+
+    def __init__(self, value: str, style: ParagraphStyle,
+                 lines: list[str] | None = None) -> None:
+        super().__init__()
+        self.style = style
+        self._source = [" ".join(row.split()) for row in value.strip().splitlines()] or [""]
+        self._lines = lines
+        self._broken_for: float | None = None if lines is None else -1.0
+
+    def _break(self, width: float) -> list[str]:
+        font, size = self.style.fontName, self.style.fontSize
+        space = _word_width(" ", font, size)
+        out: list[str] = []
+        for row in self._source:
+            line, used = "", 0.0
+            for word in row.split(" "):
+                if not word:
+                    continue
+                w = _word_width(word, font, size)
+                if line and used + space + w <= width:
+                    line, used = f"{line} {word}", used + space + w
+                    continue
+                if line:
+                    out.append(line)
+                while w > width and len(word) > 1:
+                    cut = _longest_prefix(word, font, size, width)
+                    out.append(word[:cut])
+                    word = word[cut:]
+                    w = stringWidth(word, font, size)
+                line, used = word, w
+            out.append(line)
+        return out
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._broken_for != -1.0 and self._broken_for != avail_width:
+            self._lines = self._break(avail_width)
+            self._broken_for = avail_width
+        self.width = avail_width
+        self.height = len(self._lines or ()) * self.style.leading
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        lines = self._lines or []
+        fit = int((avail_height + 1e-6) // self.style.leading)
+        if fit >= len(lines):
+            return [self]
+        if fit < 2:  # no orphan: the block moves on whole
+            return []
+        return [TextBlock("", self.style, lines[:fit]), TextBlock("", self.style, lines[fit:])]
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        style = self.style
+        lines = self._lines or []
+        if not lines:
+            return
+        top = len(lines) * style.leading
+        tx = canvas.beginText(0, top - getAscent(style.fontName, style.fontSize))
+        tx.setFont(style.fontName, style.fontSize, style.leading)
+        tx.setFillColor(style.textColor)
+        for line in lines:
+            tx.textLine(line)
+        canvas.drawText(tx)
+
+
+@lru_cache(maxsize=16384)
+def _word_width(word: str, font: str, size: float) -> float:
+    return float(stringWidth(word, font, size))
+
+
+def _longest_prefix(word: str, font: str, size: float, width: float) -> int:
+    cut = len(word) - 1
+    while cut > 1 and stringWidth(word[:cut], font, size) > width:
+        cut -= 1
+    return cut
 
 
 class Label(Flowable):  # type: ignore[misc]

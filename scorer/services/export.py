@@ -178,6 +178,10 @@ class ExportService:
         self._records = records
         self._signer = signer or Signer()
 
+    @property
+    def signer(self) -> Signer:
+        return self._signer
+
     def signing_fingerprint(self, interview_id: int) -> str:
         """The certificate that signs this interview, pinned on it at its first export.
 

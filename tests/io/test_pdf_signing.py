@@ -71,3 +71,39 @@ def test_the_visible_stamp_is_a_widget_on_the_last_page() -> None:
     x1, y1, x2, y2 = (float(v) for v in sig[0]["/Rect"])
     assert x2 - x1 > 100 and y2 - y1 > 40
     assert "/AP" in sig[0]
+
+
+def test_the_signing_certificate_attribute_names_the_signer_by_hash() -> None:
+    import hashlib
+    from io import BytesIO
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    [signature] = PdfFileReader(BytesIO(_signed())).embedded_signatures
+    attrs = {a["type"].native: a["values"][0] for a in signature.signer_info["signed_attrs"]}
+    assert set(attrs) == {"content_type", "message_digest", "signing_certificate_v2"}
+    [cert_id] = attrs["signing_certificate_v2"]["certs"]
+    assert cert_id["cert_hash"].native == hashlib.sha256(signature.signer_cert.dump()).digest()
+    assert not cert_id["issuer_serial"]  # the CAdES baseline leaves it out
+
+
+def test_the_signature_reservation_is_measured_not_guessed() -> None:
+    from io import BytesIO
+
+    from asn1crypto import cms
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from scorer.io.pdf_signing import RESERVE_SLACK
+
+    made = create_identity("Ł" * 200, "long.name@example.com")  # the longest subject
+    key = load_key(made.key_pem, made.certificate.pem)
+    card = scorecard_from_detail(submitted_detail(), made.certificate.fingerprint, NOW)
+    rendered = render_scorecard(card)
+    box = rendered.signature_box
+    pdf = sign_scorecard(rendered.pdf, key, card.to_json_bytes(), page=box.page,
+                         box=box.rounded(), stamp_form=STAMP_FORM, signer_name="Ł", signed_at=NOW)
+    [signature] = PdfFileReader(BytesIO(pdf)).embedded_signatures
+    contents = signature.pkcs7_content  # the reserved space, zero-padded after the CMS
+    blob = len(cms.ContentInfo.load(contents, strict=False).dump())
+    assert len(contents) == key.bytes_reserved // 2
+    assert 0 < len(contents) - blob <= RESERVE_SLACK + 8
