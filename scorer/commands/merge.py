@@ -50,7 +50,6 @@ def run_merge(args: argparse.Namespace) -> int:
         raise MergeError(f"The trust folder {args.trust} does not exist.")
     with MergeService(args.trust) as service:
         merger = service.merger()  # no identity: say so before checking anything
-        service.start_workers()  # they warm up while the inputs are listed
         skip = [args.output] if args.output is not None else []
         if args.per_candidate is not None:
             skip += list(args.per_candidate.glob("*-packet.pdf"))
@@ -59,6 +58,8 @@ def run_merge(args: argparse.Namespace) -> int:
         if not paths:
             raise MergeError("No PDF file among the inputs: "
                              f"{', '.join(str(p) for p in args.inputs)}.")
+        service.start_workers(len(paths))
+        service.prepare_build(merger)  # while the checking workers start
         trust = service.trust
         if not trust.fingerprints:
             print(f"scorer: no interviewer certificate in {service.trust_folder}; every signer "

@@ -47,6 +47,7 @@ from scorer.services.merge_build import (
     VerifiedCard,
     build_packet,
     slug,
+    warm_up_build,
 )
 from scorer.services.merge_pool import TaskFailure, WorkerPool
 from scorer.services.merge_tasks import Checked, CheckTask, build_task, check_file, warm_up
@@ -215,9 +216,18 @@ class MergeService:
         if self._own_pool:
             self._pool.close()
 
-    def start_workers(self) -> None:
-        """Start the checking processes ahead of the first check (they warm up meanwhile)."""
-        self._pool.start()
+    def start_workers(self, files: int | None = None) -> None:
+        """Start the checking processes ahead of the first check (they warm up meanwhile).
+
+        For `files` inputs only as many as are worth their start (one per few files).
+        """
+        from scorer.services.merge_pool import TASKS_PER_NEW_WORKER
+
+        self._pool.start(None if files is None else -(-files // TASKS_PER_NEW_WORKER))
+
+    def prepare_build(self, merger: Merger | None = None) -> None:
+        """Load the layout, PDF and signing libraries (and parse the merger's key) now."""
+        warm_up_build(merger)
 
     @property
     def trust(self) -> TrustStore:

@@ -76,6 +76,18 @@ def _key(merger: Merger) -> LoadedKey:
     return loaded
 
 
+def warm_up_build(merger: Merger | None = None) -> None:
+    """Import and prepare what a build needs (while the checking workers start, say)."""
+    import scorer.io.packet_pdf
+    import scorer.io.pdf_merge
+    import scorer.io.pdf_signing  # noqa: F401
+    from scorer.io.pdf_fonts import register_fonts
+
+    register_fonts()
+    if merger is not None:
+        _key(merger)
+
+
 def slug(value: str) -> str:
     """A file-name-safe form of a name: letters and digits joined by '-'."""
     kept = "".join(c if c.isalnum() else "-" for c in value.strip().lower())

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # address space of a worker, POSIX only
 START_TIMEOUT = 120.0  # a cold start on a busy machine imports the whole PDF stack
+TASKS_PER_NEW_WORKER = 4
 START_FAILURES = 3  # workers that die before they are ready, in a row, before giving up
 
 
@@ -174,7 +175,9 @@ class WorkerPool:
         if not arguments:
             return results
         with self._lock:
-            self._grow(min(self.size, len(arguments)))
+            # A worker's start costs more than a few tasks: only start more for more tasks
+            # (workers already running are all used).
+            self._grow(min(self.size, -(-len(arguments) // TASKS_PER_NEW_WORKER)))
             pending = deque(range(len(arguments)))
             remaining = len(arguments)
             started = time.monotonic()

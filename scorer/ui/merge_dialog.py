@@ -49,6 +49,8 @@ class MergeDialogService(Protocol):
 
     def start_workers(self) -> None: ...
 
+    def prepare_build(self) -> None: ...
+
     def expand(self, inputs: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]: ...
 
     def check(self, paths: Sequence[Path],
@@ -154,6 +156,15 @@ class MergeDialog(QDialog):
         layout.addLayout(bottom)
         self._refresh()
         service.start_workers()
+        self._submit(self._warm_up)
+
+    def _warm_up(self) -> None:
+        try:
+            self._service.prepare_build()
+        except Exception:  # a real build reports the same problem properly
+            log.debug("preparing the build failed", exc_info=True)
+        finally:
+            self._relay.check_done.emit()
 
     # -- adding inputs ------------------------------------------------------------------------
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
@@ -24,19 +23,16 @@ from scorer.services.merge import (
     NothingVerified,
 )
 from scorer.services.merge_pool import WorkerPool
-from scorer.services.merge_tasks import warm_up
 from scorer.services.verify import Verdict, load_trust, verify_file
 from tests.support import fixtures
-from tests.support.panel_cards import CardSet, copy_cards, signed_cards
+from tests.support.panel_cards import CardSet, copy_cards, shared_pool, signed_cards
 
 memory_keyring = fixtures.memory_keyring
 
 
-@pytest.fixture(scope="module")
-def pool() -> Iterator[WorkerPool]:
-    with WorkerPool(workers=2, warm_up=warm_up) as started:
-        started.start()
-        yield started
+@pytest.fixture
+def pool() -> WorkerPool:
+    return shared_pool()
 
 
 @pytest.fixture

@@ -5,14 +5,12 @@ from __future__ import annotations
 import shutil
 import sys
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from scorer.services.merge import MergeService
 from scorer.services.merge_pool import TaskFailure, WorkerPool, WorkersUnavailable
-from scorer.services.merge_tasks import warm_up
 from scorer.services.verify import MAX_BYTES
 from tests.support.merge_tasks import (
     allocate,
@@ -23,14 +21,12 @@ from tests.support.merge_tasks import (
     never_starts,
     slow_unless_quick,
 )
-from tests.support.panel_cards import signed_cards
+from tests.support.panel_cards import shared_pool, signed_cards
 
 
-@pytest.fixture(scope="module")
-def pool() -> Iterator[WorkerPool]:
-    with WorkerPool(workers=2, warm_up=warm_up) as started:
-        started.start()
-        yield started
+@pytest.fixture
+def pool() -> WorkerPool:
+    return shared_pool()
 
 
 def test_a_task_past_its_time_is_stopped_and_the_others_finish(pool: WorkerPool) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scorer.domain.interview import InterviewDetail
 from scorer.domain.scorecard import scorecard_from_detail
@@ -26,6 +27,9 @@ from scorer.io.scorecard_pdf_stamp import STAMP_FORM
 from scorer.paths import bundled_rubrics_dir
 from scorer.services.demo import build_demo
 from scorer.services.rubric_library import load_library
+
+if TYPE_CHECKING:
+    from scorer.services.merge_pool import WorkerPool
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
@@ -128,3 +132,15 @@ def copy_cards(paths: Sequence[Path], target: Path) -> list[Path]:
         shutil.copyfile(path, copy)
         out.append(copy)
     return out
+
+
+@cache
+def shared_pool() -> WorkerPool:
+    """One pool of warm checking workers for every merge test in the process."""
+    from scorer.services.merge_pool import WorkerPool
+    from scorer.services.merge_tasks import warm_up
+
+    pool = WorkerPool(workers=2, warm_up=warm_up)
+    atexit.register(pool.close)
+    pool.start()
+    return pool

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -17,12 +17,11 @@ from scorer.domain.panel import MixedCandidates
 from scorer.services import identity
 from scorer.services.merge import CheckedInput, MergeService, PacketResult
 from scorer.services.merge_pool import WorkerPool
-from scorer.services.merge_tasks import warm_up
 from scorer.services.verify import Verdict, Verification, load_trust, verify_file
 from scorer.ui.merge_dialog import MergeDialog
 from scorer.ui.merge_model import CHECKING
 from tests.support import fixtures
-from tests.support.panel_cards import copy_cards, signed_cards
+from tests.support.panel_cards import copy_cards, shared_pool, signed_cards
 
 memory_keyring = fixtures.memory_keyring
 
@@ -39,6 +38,9 @@ class FakeService:
 
     def start_workers(self) -> None:
         self.started = True
+
+    def prepare_build(self) -> None:
+        pass
 
     def expand(self, inputs: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
         out: list[Path] = []
@@ -215,10 +217,9 @@ def test_a_refused_build_is_shown_and_nothing_is_offered(
 
 # -- with the real merge service --------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def pool() -> Iterator[WorkerPool]:
-    with WorkerPool(workers=2, warm_up=warm_up) as started:
-        yield started
+@pytest.fixture
+def pool() -> WorkerPool:
+    return shared_pool()
 
 
 def test_the_real_service_verifies_and_builds_a_signed_packet(
