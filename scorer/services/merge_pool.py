@@ -142,6 +142,7 @@ class WorkerPool:
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
         self._start_failures = 0
+        self._closing = threading.Event()
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -159,10 +160,13 @@ class WorkerPool:
             self._workers.append(_Worker(self._context, self._warm_up, self._memory_limit))
 
     def close(self) -> None:
+        """Stop the workers; a run in progress ends at once, its open tasks failed."""
+        self._closing.set()
         with self._lock:
             for worker in self._workers:
-                worker.stop()
+                worker.stop(kill=worker.task is not None)
             self._workers.clear()
+        self._closing.clear()
 
     def run(self, function: Callable[[Any], Any], arguments: Sequence[Any], timeout: float,
             on_result: Callable[[int, Any], None] | None = None) -> list[Any]:
@@ -182,6 +186,12 @@ class WorkerPool:
             remaining = len(arguments)
             started = time.monotonic()
             while remaining:
+                if self._closing.is_set():
+                    for index in range(len(arguments)):
+                        if results[index] is None:
+                            results[index] = TaskFailure("the merge was closed before this file "
+                                                         "was checked")
+                    break
                 now = time.monotonic()
                 for worker in list(self._workers):
                     if not worker.idle or not pending:
@@ -206,7 +216,8 @@ class WorkerPool:
                     raise WorkersUnavailable(
                         f"The merge's checking processes did not start within "
                         f"{START_TIMEOUT:.0f} s.")
-                limit = max(0.0, min(deadlines) - now) if deadlines else 1.0
+                # Short waits, so that close() is never kept waiting for long.
+                limit = min(0.25, max(0.0, min(deadlines) - now)) if deadlines else 0.25
                 for conn in wait([w.conn for w in waiting], timeout=limit):
                     worker = next(w for w in waiting if w.conn is conn)
                     remaining -= self._receive(worker, results, on_result)

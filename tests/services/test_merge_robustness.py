@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -133,3 +134,18 @@ def test_hostile_pdfs_are_rejected_and_the_good_cards_still_merge(
     assert by_name["hang.pdf"].reason == "refused: it took longer than 3 s to check"
     assert by_name["huge.pdf"].reason == "refused: 21 MB is over the 20 MB bound for a scorecard"
     assert sum(1 for c in checked if c.ok) == 4
+
+
+def test_closing_the_pool_ends_a_run_at_once() -> None:
+    import threading
+
+    pool = WorkerPool(workers=1)
+    results: list[object] = []
+    runner = threading.Thread(target=lambda: results.extend(
+        pool.run(slow_unless_quick, ["hang", "a", "b"], timeout=60)))
+    runner.start()
+    time.sleep(0.5)
+    pool.close()
+    runner.join(timeout=10)
+    assert not runner.is_alive()
+    assert len(results) == 3 and all(isinstance(r, TaskFailure) for r in results)
