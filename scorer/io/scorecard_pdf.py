@@ -101,11 +101,15 @@ class _StampSlot(Flowable):  # type: ignore[misc]
                    self.height)
 
 
-def render_scorecard(card: Scorecard, page_size: PageSize = "A4", *, digest: str | None = None
-                     ) -> RenderedScorecard:
-    """The unsigned PDF; `digest` is the card's `digest()` when the caller has it already."""
+def render_scorecard(card: Scorecard, page_size: PageSize = "A4", *, digest: str | None = None,
+                     rubric: Rubric | None = None) -> RenderedScorecard:
+    """The unsigned PDF.
+
+    A caller that has them already passes the card's `digest()` and its pinned rubric
+    (the interview's own), which are otherwise computed from the card.
+    """
     pagesize = PAGE_SIZES[page_size]
-    rubric = card.pinned_rubric()
+    rubric = rubric or card.pinned_rubric()
     digest = digest or card.digest()
     footer = (f"Rubric {card.rubric.id} · version {card.rubric.version} · "
               f"interview {card.interview.id}")

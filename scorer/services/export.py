@@ -82,7 +82,7 @@ class Signer:
         now = (now or datetime.now(UTC)).replace(microsecond=0)
         card = scorecard_from_detail(detail, fingerprint, now)
         document = card.to_json_bytes()
-        rendered = render_scorecard(card, page_size,
+        rendered = render_scorecard(card, page_size, rubric=detail.rubric,
                                     digest=hashlib.sha256(document).hexdigest())
         box = rendered.signature_box
         pdf = sign_scorecard(
