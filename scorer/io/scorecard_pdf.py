@@ -324,8 +324,11 @@ def _signature(card: Scorecard, digest: str, slot: _StampSlot, width: float) -> 
              "covers this whole file, including the machine-readable scorecard attached to it "
              "(scorecard.json). Check it with <i>scorer verify</i>.", "small", markup=True),
         Spacer(1, 2 * mm),
-        para(f"Certificate SHA-256 {card.interviewer.certificate_sha256}", "muted"),
-        para(f"Scorecard data SHA-256 {digest}", "muted"),
+        # Each digest on one line of its own, set smaller if the column is narrow.
+        label("Certificate SHA-256", "muted"),
+        label(card.interviewer.certificate_sha256, "muted"),
+        label("Scorecard data SHA-256", "muted"),
+        label(digest, "muted"),
     ]
     table = Table([[slot, words]], colWidths=[slot.width + 6 * mm, width - slot.width - 6 * mm])
     table.setStyle(TableStyle([

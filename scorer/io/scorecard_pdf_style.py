@@ -93,8 +93,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     Lines break where a Paragraph breaks them (at spaces; a word longer than the
     line is cut), line breaks in the text are kept, and the block splits across
-    pages between lines, never leaving a single line behind. It is drawn as one
-    text object, and it has no markup to parse: it costs a fraction of a Paragraph.
+    pages between lines, never leaving a single line behind nor sending one on
+    alone. It is drawn as one text object, and it has no markup to parse: it costs
+    a fraction of a Paragraph.
     """
 
     def __init__(self, value: str, style: ParagraphStyle,
@@ -143,6 +144,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
         fit = int((avail_height + 1e-6) // self.style.leading)
         if fit >= len(lines):
             return [self]
+        if len(lines) - fit < 2:  # no widow: a second line goes along with the last
+            fit -= 1
         if fit < 2:  # no orphan: the block moves on whole
             return []
         return [TextBlock("", self.style, lines[:fit]), TextBlock("", self.style, lines[fit:])]
@@ -192,7 +195,7 @@ class Label(Flowable):  # type: ignore[misc]
         width = stringWidth(self.value, font, size)
         self.shown = self.value
         if width > avail_width > 0:
-            size = max(5.5, size * avail_width / width)
+            size = max(5.5, size * avail_width / width * 0.999)
             self.shown = _fitted(self.value, font, size, avail_width)
         self.size = size
         return avail_width, float(self.style.leading)

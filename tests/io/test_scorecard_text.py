@@ -46,6 +46,9 @@ def test_splitting_keeps_the_lines_in_order_and_leaves_no_orphan() -> None:
     assert first.wrap(150, 10_000)[1] == 3 * BODY.leading
     assert (first._lines or []) + (rest._lines or []) == lines
     assert block.split(150, 10_000) == [block]
+    # Room for all but the last line: two lines go on together, not one alone.
+    first, rest = block.split(150, BODY.leading * (len(lines) - 1))
+    assert len(rest._lines or []) == 2 and len(first._lines or []) == len(lines) - 2
 
 
 def test_a_label_too_wide_is_set_smaller_then_shortened() -> None:
@@ -59,3 +62,6 @@ def test_a_label_too_wide_is_set_smaller_then_shortened() -> None:
     assert stringWidth(long.shown, style.fontName, long.size) <= 200
     long.wrap(2000, 100)  # a wider place shows it whole again
     assert long.shown == long.value
+    digest = Label("ab" * 32, style)
+    digest.wrap(250, 100)  # smaller, but whole: a digest is never cut
+    assert digest.size < style.fontSize and digest.shown == "ab" * 32
