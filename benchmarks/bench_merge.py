@@ -46,20 +46,25 @@ def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
-def _sign(job: tuple[object, bytes, bytes, object, Path]) -> None:
+def _sign(job: tuple[object, bytes, bytes, object, Path]) -> str:
+    """Sign one sample card; the reason if it cannot be rendered, else ""."""
     from scorer.io.pdf_signing import load_key
     from tests.support.panel_cards import Person, sign_detail
 
     detail, key_pem, cert_pem, made, path = job
     person = Person("", "", made, load_key(key_pem, cert_pem))  # type: ignore[arg-type]
-    path.write_bytes(sign_detail(detail, person))  # type: ignore[arg-type]
+    try:
+        path.write_bytes(sign_detail(detail, person))  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001 - reported, and the candidate left out
+        return f"{exc.__class__.__name__}: {exc}"
+    return ""
 
 
 def make_cards(folder: Path, candidates: int) -> tuple[Path, dict[str, list[Path]]]:
     """Signed sample cards of `candidates` candidates in folder/cards, trust in folder/trust."""
     from tests.support.panel_cards import person, sample_details, slug
 
-    details = sample_details(candidates)
+    details = sample_details(candidates + candidates // 10 + 2)  # spares, see below
     people = {d.interviewer.email: None for d in details}
     made = {email: person(email.split("@")[0], email) for email in people}
     trust = folder / "trust"
@@ -77,8 +82,16 @@ def make_cards(folder: Path, candidates: int) -> tuple[Path, dict[str, list[Path
         someone = made[detail.interviewer.email]
         jobs.append((detail, someone.made.key_pem, someone.pem, someone.made, path))
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        list(pool.map(_sign, jobs, chunksize=8))
-    return trust, by_candidate
+        failures = list(pool.map(_sign, jobs, chunksize=8))
+    # A sample card the scorecard layout cannot render leaves its candidate out.
+    failed = {detail.candidate.name for detail, reason in zip(details, failures, strict=True)
+              if reason}
+    for detail, reason in zip(details, failures, strict=True):
+        if reason:
+            print(f"left out {detail.candidate.name}: their {detail.rubric.id} card does not "
+                  f"render ({reason})", file=sys.stderr)
+    kept = {name: files for name, files in by_candidate.items() if name not in failed}
+    return trust, dict(list(kept.items())[:candidates])
 
 
 def main() -> int:

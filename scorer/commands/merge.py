@@ -61,9 +61,8 @@ def run_merge(args: argparse.Namespace) -> int:
         service.start_workers(len(paths))
         service.prepare_build(merger)  # while the checking workers start
         trust = service.trust
-        if not trust.fingerprints:
-            print(f"scorer: no interviewer certificate in {service.trust_folder}; every signer "
-                  "is untrusted", file=sys.stderr)
+        if service.trust_problem():
+            print(f"scorer: {service.trust_problem()}", file=sys.stderr)
         if merger.fingerprint not in trust.fingerprints:
             print(f"scorer: note: your certificate ({merger.name}) is not in "
                   f"{service.trust_folder}; others will see the packet as UNTRUSTED SIGNER "

@@ -131,12 +131,11 @@ def _candidates(view: CohortView, width: float) -> list[Flowable]:
     for row in view.cohort.candidates:
         panel = by_name.get((row.name, row.email))
         split = row.hires and row.no_hires
-        colour = hex_colour(NO_HIRE if split or row.no_hires > row.hires else HIRE)
+        colour = NO_HIRE if split or row.no_hires > row.hires else HIRE
         rows.append([
             para(row.name, "cell_bold"),
             para(pct(row.overall), "num_bold"),
-            para(f"<font color='{colour}'>{row.hires} · {row.no_hires}</font>", "cell",
-                 markup=True),
+            para(f"{row.hires} · {row.no_hires}", "cell", colour=colour),
             para(str(row.high_flags) if row.high_flags else "—", "cell"),
             para(str(row.rejected) if row.rejected else "—", "cell"),
             para(files.get(id(panel), "") if panel is not None else "", "small"),
@@ -235,8 +234,8 @@ def _agreement_parts(cohort: Cohort, width: float) -> list[Flowable]:
 
 def _alpha_row(r: Reliability) -> list[Any]:
     value = r.result.alpha
-    colour = hex_colour(HIRE if value is not None and value >= 0.8 else (
-        WARN if value is not None and value >= 0.667 else NO_HIRE))
+    colour = HIRE if value is not None and value >= 0.8 else (
+        WARN if value is not None and value >= 0.667 else NO_HIRE)
     shown = "—" if value is None else f"{value:.3f}"
     scale = "" if r.raw else " (normalised)"
     return [
@@ -244,7 +243,7 @@ def _alpha_row(r: Reliability) -> list[Any]:
         para("; ".join(r.dimensions), "small"),
         para(str(r.result.units), "num"),
         para(str(r.result.pairable), "num"),
-        para(f"<font color='{colour}'>{shown}</font>", "num_bold", markup=True),
+        para(shown, "num_bold", colour=colour),
         para(_reading(value) if value is not None else r.result.reason, "small"),
     ]
 

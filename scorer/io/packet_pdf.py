@@ -271,9 +271,7 @@ def _rejected(panel: Panel, width: float) -> list[Flowable]:
             f"signer {item.signer}" if item.signer else "") if p)
         reason = item.reason + (f" ({who})" if who else "")
         rows.append([para(item.source, "cell"),
-                     para(f"<font color='{hex_colour(NO_HIRE)}'>{text(item.status)}</font>",
-                          "cell_bold",
-                          markup=True),
+                     para(item.status, "cell_bold", colour=NO_HIRE),
                      para(reason, "small")])
     table = Table(rows, colWidths=[width * 0.3, width * 0.18, width * 0.52], repeatRows=1)
     table.setStyle(_grid())
@@ -296,9 +294,7 @@ def _interviews(view: PacketView, width: float) -> list[Flowable]:
         if reco is None:
             reco_cell = para("None given", "muted")
         else:
-            colour = hex_colour(HIRE if reco.hire else NO_HIRE)
-            reco_cell = para(f"<font color='{colour}'>{text(reco.label)}</font>", "cell_bold",
-                             markup=True)
+            reco_cell = para(reco.label, "cell_bold", colour=HIRE if reco.hire else NO_HIRE)
         weighted = interview.weighted
         score = weighted.label() if weighted is not None else "not scored"
         if weighted is not None and not weighted.complete:
@@ -365,11 +361,9 @@ def _competency_table(view: PacketView, width: float) -> list[Flowable]:
                  f"page {first}</font>", "cell_bold", markup=True), "", "",
         ]]
         for d in interview.dimensions:
-            shared = (f"<br/><font color='{hex_colour(ACCENT)}'>shared: "
-                      f"{text(d.competency or '')}</font>"
-                      if _is_shared(panel, d.competency) else "")
-            name = para(f"{text(d.name)}<br/><font color='#616e7c' size='7'>weight "
-                        f"{d.weight:g}</font>{shared}", "cell", markup=True)
+            name = [para(d.name, "cell"), para(f"weight {d.weight:g}", "muted")]
+            if _is_shared(panel, d.competency):
+                name.append(para(f"shared: {d.competency}", "muted", colour=ACCENT))
             if d.score is None:
                 level: Flowable = para("Not scored", "cell_bold")
                 anchor: Flowable = para("—", "muted")

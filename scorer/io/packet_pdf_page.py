@@ -14,14 +14,23 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getAscent
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph
 
 from scorer.io.pdf_fonts import BOLD, REGULAR
 from scorer.io.scorecard_pdf_page import BAND_HEIGHT, MARGIN, Furniture, _fit
-from scorer.io.scorecard_pdf_style import BAND, BAND_TEXT, MUTED, RULE, styles, text
+from scorer.io.scorecard_pdf_style import (
+    BAND,
+    BAND_TEXT,
+    MUTED,
+    RULE,
+    TextBlock,
+    styles,
+)
 
 
 class PacketFurniture(Furniture):
@@ -121,17 +130,73 @@ class _Paragraph(Paragraph):  # type: ignore[misc]
     _wrapped: tuple[float, tuple[float, float]] | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped is not None and self._wrapped[0] == avail_width:
+        # `split` may drop the broken lines (the paragraph moves on whole): break again then
+        if (self._wrapped is not None and self._wrapped[0] == avail_width
+                and "blPara" in self.__dict__):
             return self._wrapped[1]
         size: tuple[float, float] = super().wrap(avail_width, avail_height)
         self._wrapped = (avail_width, size)
         return size
 
 
-def para(value: str, style: str = "body", markup: bool = False) -> Paragraph:
-    """A paragraph in the scorecard's styles or the extra ones above."""
+def para(value: str, style: str = "body", markup: bool = False,
+         colour: colors.Color | None = None) -> Flowable:
+    """Text in the scorecard's styles or the extra ones above, optionally in `colour`.
+
+    Plain text is a `TextBlock` (no markup to parse), or one right-aligned line for a
+    right-aligned style; markup is a Paragraph. A Paragraph sets its first line about
+    two points lower than a TextBlock, so a table row keeps to one kind.
+    """
     found = extra_styles().get(style) or styles()[style]
-    return _Paragraph(value if markup else text(value), found)
+    if colour is not None:
+        found = _coloured(found.name, found, colour.hexval())
+    if markup:
+        return _Paragraph(value, found)
+    if found.alignment != TA_LEFT:
+        return _RightLine(value, found)
+    return _Text(value, found)
+
+
+class _Text(TextBlock):
+    """A TextBlock that keeps no-break spaces (`37\u00a0%` stays on one line)."""
+
+    def __init__(self, value: str, style: ParagraphStyle) -> None:
+        super().__init__(value, style)
+        # TextBlock breaks lines at plain spaces only, but tidies all whitespace first.
+        self._source = [" ".join(w for w in row.split(" ") if w)
+                        for row in value.strip().splitlines()] or [""]
+
+
+_COLOURED: dict[tuple[str, str], ParagraphStyle] = {}
+
+
+def _coloured(name: str, style: ParagraphStyle, colour: str) -> ParagraphStyle:
+    key = (name, colour)
+    if key not in _COLOURED:
+        _COLOURED[key] = ParagraphStyle(f"{name}-{colour}", style,
+                                        textColor=colors.HexColor(int(colour, 16)))
+    return _COLOURED[key]
+
+
+class _RightLine(Flowable):  # type: ignore[misc]
+    """One right-aligned line of plain text, on a TextBlock's first baseline."""
+
+    def __init__(self, value: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.value = " ".join(value.split())
+        self.style = style
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, float(self.style.leading)
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        style = self.style
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        baseline = style.leading - getAscent(style.fontName, style.fontSize)
+        canvas.drawRightString(self.width, baseline, self.value)
 
 
 def hex_colour(colour: colors.Color) -> str:

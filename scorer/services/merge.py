@@ -235,6 +235,13 @@ class MergeService:
             self._trust = load_trust(self.trust_folder)
         return self._trust
 
+    def trust_problem(self) -> str:
+        """One sentence when the trust folder cannot verify anything, else ""."""
+        if not self.trust.fingerprints:
+            return (f"The trust folder {self.trust_folder} holds no interviewer certificate, so "
+                    "every card will be rejected as UNTRUSTED SIGNER.")
+        return ""
+
     def reload_trust(self) -> TrustStore:
         self._trust = None
         return self.trust

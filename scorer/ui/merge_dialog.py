@@ -51,6 +51,8 @@ class MergeDialogService(Protocol):
 
     def prepare_build(self) -> None: ...
 
+    def trust_problem(self) -> str: ...
+
     def expand(self, inputs: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]: ...
 
     def check(self, paths: Sequence[Path],
@@ -343,7 +345,10 @@ class MergeDialog(QDialog):
         names = self.candidates() if verified else []
         t = tones()
         colour = t.text
-        if not rows:
+        problem = self._service.trust_problem()
+        if problem:
+            text, colour = problem, t.alert
+        elif not rows:
             text = "No files yet. Drop signed scorecards (PDF) or folders here."
             colour = t.muted
         elif pending:

@@ -35,12 +35,16 @@ class FakeService:
         self.gate.set()
         self.built: list[tuple[list[CheckedInput], Path]] = []
         self.started = False
+        self.problem = ""
 
     def start_workers(self) -> None:
         self.started = True
 
     def prepare_build(self) -> None:
         pass
+
+    def trust_problem(self) -> str:
+        return self.problem
 
     def expand(self, inputs: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]:
         out: list[Path] = []
@@ -132,6 +136,13 @@ def test_files_are_listed_while_checking_then_with_their_status(
     assert model.index(2, 1).data(Qt.ItemDataRole.ForegroundRole) is not None
     qtbot.waitUntil(dialog.build_button.isEnabled, timeout=5000)
     assert "2 verified cards for Ada · 1 rejected" in dialog.summary.text()
+
+
+def test_an_empty_trust_folder_is_said_first(qtbot: QtBot, fake: FakeService) -> None:
+    fake.problem = "The trust folder x holds no interviewer certificate"
+    dialog = MergeDialog(fake)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == fake.problem
 
 
 def test_the_same_file_twice_is_listed_once(qtbot: QtBot, dialog: MergeDialog,
