@@ -95,3 +95,12 @@ def test_without_a_keyring_demo_says_so_in_one_line_and_identities_come_later(
         assert main(["verify", str(tmp_path / "card.pdf")]) == 0
     finally:
         keyring.set_keyring(previous)
+
+
+def test_identities_alone_on_a_store_without_sample_data_says_so(
+    scorer_home: Path, memory_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--identities"]) == 1
+    assert "has no sample interviewers; add the sample data with `scorer demo` first" in (
+        capsys.readouterr().err)
+    assert memory_keyring.secrets == {}
