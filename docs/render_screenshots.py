@@ -7,18 +7,13 @@ The clock is fixed, so the live view is shown exactly at minute 23.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shots import grab, start_app  # the offscreen platform is chosen there, first
 
 from scorer.paths import bundled_rubrics_dir
 from scorer.services.demo import fill_demo
@@ -28,7 +23,6 @@ from scorer.services.rubric_workspace import RubricWorkspaceService
 from scorer.services.store import open_local_store
 from scorer.ui.main_window import MainWindow
 
-OUT = Path(__file__).resolve().parent / "screenshots"
 SIZES = {"": (1280, 800), "-small": (1024, 640)}
 
 
@@ -43,45 +37,9 @@ class Clock:
         self.now += timedelta(minutes=minutes)
 
 
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2b2d31", QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1e1f22", QPalette.ColorRole.AlternateBase: "#26282c",
-        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#35373c",
-        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d7fd9",
-        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#35373c",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.PlaceholderText: "#8a8d93",
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
-    return palette
-
-
-def grab(widget: QWidget, name: str, size: tuple[int, int] | None = None) -> None:
-    if size is not None:
-        widget.resize(*size)
-    widget.show()
-    QTest.qWaitForWindowExposed(widget)
-    for _ in range(3):
-        QApplication.processEvents()
-    path = OUT / f"{name}.png"
-    widget.grab().save(str(path))
-    print(path.relative_to(OUT.parent.parent))
-
-
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--dark", action="store_true", help="use a dark palette")
-    args = parser.parse_args(argv)
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    app.setStyle(QStyleFactory.create("Fusion"))
-    suffix = ""
-    if args.dark:
-        app.setPalette(dark_palette())
-        suffix = "-dark"
-    OUT.mkdir(parents=True, exist_ok=True)
+    suffix = start_app(argv)
+    dark = bool(suffix)
 
     home = Path(tempfile.mkdtemp(prefix="scorer-shots-"))
     store = open_local_store(home)
@@ -101,7 +59,7 @@ def main(argv: list[str]) -> int:
 
     window = MainWindow(service, RubricWorkspaceService(bundled_rubrics_dir()))
     for tag, size in SIZES.items():
-        if args.dark and tag:
+        if dark and tag:
             continue
         window.show_list()
         grab(window, f"start-screen{tag}{suffix}", size)
@@ -133,7 +91,7 @@ def main(argv: list[str]) -> int:
     assert window.interview_page is not None
     window.interview_page.live.questions.select("distributed-dataloader")
     for tag, size in SIZES.items():
-        if not (args.dark and tag):
+        if not (dark and tag):
             grab(window, f"live-minute-23{tag}{suffix}", size)
 
     # The submit check, with what is still missing named.

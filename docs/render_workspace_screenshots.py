@@ -8,7 +8,6 @@ shown in workspace-error.png never touches them.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
@@ -17,14 +16,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
-    QStyleFactory,
     QTabWidget,
-    QWidget,
 )
 
 from scorer.paths import APP_NAME, bundled_rubrics_dir
@@ -34,39 +29,13 @@ from scorer.services.store import open_local_store
 from scorer.ui.rubric_workspace import RubricWorkspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from render_screenshots import dark_palette
+from shots import grab, settle, start_app
 
-OUT = Path(__file__).resolve().parent / "screenshots"
 SIZE = (1280, 800)
 
 
-def settle(widget: QWidget) -> None:
-    widget.show()
-    QTest.qWaitForWindowExposed(widget)
-    for _ in range(5):
-        QApplication.processEvents()
-        QTest.qWait(20)
-
-
-def grab(widget: QWidget, name: str) -> None:
-    settle(widget)
-    path = OUT / f"{name}.png"
-    widget.grab().save(str(path))
-    print(path.relative_to(OUT.parent.parent))
-
-
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--dark", action="store_true", help="use a dark palette")
-    args = parser.parse_args(argv)
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    app.setStyle(QStyleFactory.create("Fusion"))
-    suffix = ""
-    if args.dark:
-        app.setPalette(dark_palette())
-        suffix = "-dark"
-    OUT.mkdir(parents=True, exist_ok=True)
+    suffix = start_app(argv)
 
     home = Path(tempfile.mkdtemp(prefix="scorer-workspace-shots-"))
     os.environ["HOME"] = str(home)  # the folder then reads as ~/team-rubrics
