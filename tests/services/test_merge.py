@@ -334,3 +334,29 @@ def test_folders_are_searched_for_pdfs_within_bounds(
     monkeypatch.setattr(merge, "MAX_FOLDER_ENTRIES", 3)
     with pytest.raises(MergeError, match="give the folder the scorecards are in"):
         service.expand([folder])
+
+
+def test_scorer_verify_judges_a_packet_by_its_signature_and_its_originals(
+    tmp_path: Path, service: MergeService, cards: CardSet, trust: Path
+) -> None:
+    _, files = first_candidate(cards)
+    packet = service.build_packet(service.check(files), tmp_path / "packet.pdf").path
+    assert verify_file(packet, load_trust(trust)).verdict is Verdict.OK
+
+    flipped = bytearray(packet.read_bytes())
+    flipped[flipped.index(b"stream", 3000) + 60] ^= 1
+    (tmp_path / "flipped.pdf").write_bytes(bytes(flipped))
+    assert verify_file(tmp_path / "flipped.pdf", load_trust(trust)).verdict is Verdict.TAMPERED
+
+    without_merger = tmp_path / "no-merger"
+    shutil.copytree(trust, without_merger)
+    (without_merger / "chair.pem").unlink()
+    result = verify_file(packet, load_trust(without_merger))
+    assert result.verdict is Verdict.UNTRUSTED_SIGNER and "merger" in result.reason
+
+    without_one = tmp_path / "no-interviewer"
+    shutil.copytree(trust, without_one)
+    next(p for p in without_one.iterdir() if p.name != "chair.pem").unlink()
+    result = verify_file(packet, load_trust(without_one))
+    assert result.verdict is Verdict.UNTRUSTED_SIGNER
+    assert "the attached card" in result.reason and result.is_packet
