@@ -34,18 +34,19 @@ from scorer.io.scorecard_pdf_page import MARGIN, Furniture, numbered_canvas, tem
 from scorer.io.scorecard_pdf_stamp import draw_stamp
 from scorer.io.scorecard_pdf_style import (
     ACCENT,
-    ACCENT_HEX,
     HIRE,
+    INK,
     NEUTRAL,
     NO_HIRE,
     PANEL,
     RULE,
+    Segments,
     binary_streams,
     day,
     duration,
     label,
     para,
-    text,
+    styles,
     when,
 )
 
@@ -254,10 +255,10 @@ def _dimensions(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]
         if entry.score is None:
             level: list[Flowable] = [label("Not scored", "cell_bold")]
         else:
+            score = f"{entry.score}{f' / {top}' if top is not None else ''}"
             level = [
-                para(f"<font color='{ACCENT_HEX}'>{entry.score}"
-                     f"{f' / {top}' if top is not None else ''}</font> · "
-                     f"{text(entry.level_label or '')}", "cell_bold", markup=True),
+                Segments([(score, ACCENT), (f" · {entry.level_label or ''}", INK)],
+                         styles()["cell_bold"]),
                 para(entry.anchor or "", "small"),
             ]
         evidence = (para(entry.evidence) if entry.evidence.strip()
@@ -320,9 +321,9 @@ def _notes(card: Scorecard) -> list[Flowable]:
 def _signature(card: Scorecard, digest: str, slot: _StampSlot, width: float) -> list[Flowable]:
     words = [
         label("Digitally signed", "cell_bold"),
-        para(f"by {card.interviewer.name} &lt;{text(card.interviewer.email)}&gt;. The signature "
-             "covers this whole file, including the machine-readable scorecard attached to it "
-             "(scorecard.json). Check it with <i>scorer verify</i>.", "small", markup=True),
+        para(f"by {card.interviewer.name} <{card.interviewer.email}>. The signature covers "
+             "this whole file, including the machine-readable scorecard attached to it "
+             "(scorecard.json). Check it with scorer verify.", "small"),
         Spacer(1, 2 * mm),
         # Each digest on one line of its own, set smaller if the column is narrow.
         label("Certificate SHA-256", "muted"),

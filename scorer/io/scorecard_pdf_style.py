@@ -141,9 +141,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.wrap(avail_width, avail_height)
         lines = self._lines or []
-        fit = int((avail_height + 1e-6) // self.style.leading)
-        if fit >= len(lines):
+        if len(lines) * self.style.leading <= avail_height:
             return [self]
+        fit = min(len(lines) - 1, int(avail_height // self.style.leading))
         if len(lines) - fit < 2:  # no widow: a second line goes along with the last
             fit -= 1
         if fit < 2:  # no orphan: the block moves on whole
@@ -198,7 +198,8 @@ class Label(Flowable):  # type: ignore[misc]
             size = max(5.5, size * avail_width / width * 0.999)
             self.shown = _fitted(self.value, font, size, avail_width)
         self.size = size
-        return avail_width, float(self.style.leading)
+        self.width, self.height = avail_width, float(self.style.leading)
+        return self.width, self.height
 
     def draw(self) -> None:
         canvas: Any = self.canv
@@ -207,6 +208,37 @@ class Label(Flowable):  # type: ignore[misc]
         # The baseline where a one-line Paragraph in the same style puts it.
         canvas.drawString(0, self.style.leading - getAscent(self.style.fontName, self.size),
                           self.shown)
+
+
+class Segments(Flowable):  # type: ignore[misc]
+    """One line of plain text in several colours (a score, then its level), on the
+    baseline of a `Label` or `TextBlock` in the same style: cells of a table row line
+    up. Too wide for its space, it is set smaller, like a `Label`.
+    """
+
+    def __init__(self, parts: list[tuple[str, colors.Color]], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.parts = [(" ".join(text.split(" ")), colour) for text, colour in parts]
+        self.style = style
+        self.size = float(style.fontSize)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        font, size = self.style.fontName, float(self.style.fontSize)
+        width = sum(stringWidth(text, font, size) for text, _ in self.parts)
+        self.size = max(5.5, size * avail_width / width * 0.999) if width > avail_width > 0 \
+            else size
+        self.width, self.height = avail_width, float(self.style.leading)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        font, size = self.style.fontName, self.size
+        tx = canvas.beginText(0, self.style.leading - getAscent(font, size))
+        tx.setFont(font, size)
+        for text, colour in self.parts:
+            tx.setFillColor(colour)
+            tx.textOut(text)
+        canvas.drawText(tx)
 
 
 def _fitted(value: str, font: str, size: float, width: float) -> str:

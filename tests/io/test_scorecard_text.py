@@ -46,6 +46,10 @@ def test_splitting_keeps_the_lines_in_order_and_leaves_no_orphan() -> None:
     assert first.wrap(150, 10_000)[1] == 3 * BODY.leading
     assert (first._lines or []) + (rest._lines or []) == lines
     assert block.split(150, 10_000) == [block]
+    # A hair too short for the whole block is a split, never the block itself (a table
+    # that found it too tall would then have nothing to carry over).
+    parts = block.split(150, len(lines) * BODY.leading - 1e-9)
+    assert len(parts) == 2
     # Room for all but the last line: two lines go on together, not one alone.
     first, rest = block.split(150, BODY.leading * (len(lines) - 1))
     assert len(rest._lines or []) == 2 and len(first._lines or []) == len(lines) - 2
