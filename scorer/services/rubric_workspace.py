@@ -9,35 +9,42 @@ Saving validates first and refuses an invalid rubric, as `scorer rubrics check`
 does in CI. A save writes a temporary file beside the target, syncs it and
 renames it over the target, after copying the content it replaces into the
 history folder in the data home, so every replaced version can be restored.
+
+The parts live beside this module: the history folder in `rubric_history`,
+the atomic write in `text_files`, the new-rubric template in `rubric_template`
+and the comparison of two rubrics in `rubric_diff`.
 """
 
 from __future__ import annotations
 
-import difflib
-import os
-import re
-import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from scorer.domain.errors import RubricError
 from scorer.domain.problems import Diagnostic
 from scorer.domain.rubric import Rubric
-from scorer.io.rubric_dump import dump_rubric, yaml_string
 from scorer.io.rubric_loader import RubricLoad, load_rubric_text, rubric_files
-from scorer.paths import data_home, resource
+from scorer.paths import data_home
 from scorer.services.clock import Clock, utc_now
+from scorer.services.rubric_diff import RubricDiff, rubric_diff
+from scorer.services.rubric_history import HISTORY_DIR, INVALID, HistoryEntry, RubricHistory
 from scorer.services.rubric_library import RubricLibrary, unique_ids
+from scorer.services.rubric_template import (
+    TEMPLATE,
+    check_rubric_id,
+    fill_template,
+    rubric_title,
+    template_text,
+)
 from scorer.services.settings import load_settings, save_settings, with_rubric_folder
+from scorer.services.text_files import read_text_lenient, write_text_atomic
 
-TEMPLATE = "rubric-template.yaml"
-HISTORY_DIR = "rubric-history"
-# The version recorded for replaced content that was not a valid rubric.
-INVALID = "invalid"
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_STAMP = "%Y%m%dT%H%M%S.%fZ"
+# The rubric workspace's names, importable from here wherever they are defined.
+__all__ = [
+    "HISTORY_DIR", "INVALID", "TEMPLATE", "HistoryEntry", "LibraryChange", "RubricDiff",
+    "RubricFile", "RubricWorkspaceService", "SaveResult", "rubric_diff",
+]
 
 
 @dataclass(frozen=True)
@@ -93,21 +100,6 @@ class LibraryChange:
 
 
 @dataclass(frozen=True)
-class HistoryEntry:
-    """A replaced version of a rubric file, kept in the data home."""
-
-    path: Path
-    replaced_at: datetime
-    version: str  # the content's rubric version, or INVALID
-
-    def read_text(self) -> str:
-        try:
-            return self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RubricError(f"Cannot read the saved version {self.path}: {exc}") from None
-
-
-@dataclass(frozen=True)
 class SaveResult:
     path: Path
     load: RubricLoad
@@ -117,19 +109,6 @@ class SaveResult:
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         return self.load.diagnostics
-
-
-@dataclass(frozen=True)
-class RubricDiff:
-    """A unified diff of two rubrics' canonical dumps; no lines when they are equal."""
-
-    old_version: str
-    new_version: str
-    lines: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def identical(self) -> bool:
-        return self.old_version == self.new_version
 
 
 @dataclass
@@ -151,9 +130,8 @@ class RubricWorkspaceService:
         clock: Clock = utc_now,
     ) -> None:
         self._folder = folder
-        self._history_root = history_root or data_home() / HISTORY_DIR
+        self._history = RubricHistory(history_root or data_home() / HISTORY_DIR, clock)
         self._settings_file = settings_file
-        self._clock = clock
         self._entries: dict[Path, _Entry] = {}
         self._files: dict[Path, RubricFile] = {}
         self._folder_problem: str | None = None
@@ -254,7 +232,7 @@ class RubricWorkspaceService:
         held = self._entries.get(path)
         if held is not None and held.text is not None and held.raw.ok and held.text != text:
             # An edit made outside the app replaced a valid version: keep that one too.
-            self._archive(path, held.text, held.raw.rubric)
+            self._history.keep(path, held.text, held.raw.rubric)
         last_valid = held.last_valid if held is not None else None
         self._entries[path] = _Entry(text, newline, load, last_valid)
         return held is None or (held.text, held.raw.diagnostics) != (text, load.diagnostics)
@@ -313,16 +291,16 @@ class RubricWorkspaceService:
         held = self._entries.get(path)
         newline = held.newline if held is not None else "\n"
         backup = None
-        previous = _read_text(path)
+        previous = read_text_lenient(path)
         if previous is not None and previous.replace("\r\n", "\n") == text:
             self._read(path)
             self._settle([path], ())
             return SaveResult(path, load, saved=True)
         if previous is not None:
             previous_load = load_rubric_text(previous, str(path))
-            backup = self._archive(path, previous, previous_load.rubric, force=True)
+            backup = self._history.keep(path, previous, previous_load.rubric, force=True)
         try:
-            _atomic_write(path, text, newline)
+            write_text_atomic(path, text, newline)
         except OSError as exc:
             raise RubricError(f"Cannot save {path}: {exc.strerror or exc}.") from None
         self._entries[path] = _Entry(text, newline, load, load.rubric)
@@ -332,66 +310,24 @@ class RubricWorkspaceService:
     # History
 
     def history_dir(self, path: Path) -> Path:
-        return self._history_root / path.stem
+        return self._history.folder(path)
 
     def history(self, path: Path) -> list[HistoryEntry]:
         """The replaced versions of `path`, newest first."""
-        folder = self.history_dir(path)
-        if not folder.is_dir():
-            return []
-        entries = []
-        for item in folder.iterdir():
-            stamp, _, rest = item.stem.partition("-")
-            try:
-                when = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
-            except ValueError:
-                continue
-            entries.append(HistoryEntry(item, when, rest.split("-", 1)[0] or INVALID))
-        return sorted(entries, key=lambda e: e.path.name, reverse=True)
+        return self._history.entries(path)
 
     def restore(self, path: Path, entry: HistoryEntry) -> SaveResult:
         """Save a kept version back to `path` (the content it replaces is kept in turn)."""
         return self.save(path, entry.read_text())
 
-    def _archive(
-        self, path: Path, text: str, rubric: Rubric | None, force: bool = False
-    ) -> HistoryEntry | None:
-        """Copy `text` into the history of `path` unless the newest entry already holds it."""
-        kept = self.history(path)
-        if kept and _read_text(kept[0].path) == text:
-            return kept[0]
-        folder = self.history_dir(path)
-        when = self._clock().astimezone(UTC)
-        version = rubric.version if rubric is not None else INVALID
-        target = folder / f"{when.strftime(_STAMP)}-{version}.yaml"
-        serial = 1
-        while target.exists():
-            serial += 1
-            target = folder / f"{when.strftime(_STAMP)}-{version}-{serial}.yaml"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            _atomic_write(target, text, "\n")
-        except OSError as exc:
-            if not force:
-                return None  # an external edit is not refused; the history is a courtesy there
-            raise RubricError(
-                f"Not saved: cannot keep the previous version of {path.name} "
-                f"in {folder}: {exc.strerror or exc}."
-            ) from None
-        return HistoryEntry(target, when, version)
-
     # New rubrics and the folder
 
     def template_text(self) -> str:
-        return resource(TEMPLATE).read_text(encoding="utf-8")
+        return template_text()
 
     def new_rubric_path(self, rubric_id: str) -> Path:
         """Where a new rubric with this id goes; refused if the id is malformed or taken."""
-        if not _ID.match(rubric_id) or len(rubric_id) > 64:
-            raise RubricError(
-                f"'{rubric_id}' is not a valid rubric id: use lower-case letters, digits, "
-                "'-' and '_', starting with a letter or digit."
-            )
+        check_rubric_id(rubric_id)
         owner = next(
             (f.name for f in self._files.values()
              if f.serving is not None and f.serving.id == rubric_id),
@@ -406,21 +342,8 @@ class RubricWorkspaceService:
 
     def new_rubric_text(self, rubric_id: str, title: str) -> str:
         """The commented template with this id and title filled in; it passes validation."""
-        title = " ".join(title.split())
-        if not title:
-            raise RubricError("A new rubric needs a title.")
-        text = self.template_text()
-        # Only the values change; the comments after them stay.
-        text = re.sub(r"(?m)^id:[ ]+\S+", lambda _: f"id: {rubric_id}", text, count=1)
-        text = re.sub(
-            r"(?m)^title:[ ]+[^#\n]*?(?=[ ]+#|$)",
-            lambda _: f"title: {yaml_string(title)}", text, count=1,
-        )
-        load = load_rubric_text(text, f"{rubric_id}.yaml")
-        if not load.ok:
-            first = load.diagnostics[0].message if load.diagnostics else "invalid"
-            raise RubricError(f"A rubric cannot start from that id and title: {first}.")
-        return text
+        title = rubric_title(title)
+        return fill_template(self.template_text(), rubric_id, title)
 
     def change_folder(self, folder: Path | None) -> LibraryChange:
         """Use another rubric folder (None: the bundled rubrics) and remember it in the settings."""
@@ -432,113 +355,3 @@ class RubricWorkspaceService:
         self._files = {}
         change = self.reload_all()
         return LibraryChange(change.changed, tuple(p for p in old if p not in self._entries))
-
-
-def rubric_diff(old: Rubric, new: Rubric, old_label: str, new_label: str) -> RubricDiff:
-    """How `new` differs from `old`, on their canonical YAML dumps."""
-    if old.version == new.version:
-        return RubricDiff(old.version, new.version)
-    sides = (dump_rubric(old).splitlines(), dump_rubric(new).splitlines())
-    lines = list(difflib.unified_diff(
-        *sides, fromfile=old_label, tofile=new_label, lineterm="",
-    ))
-    # Like git's function context, each hunk header says where in the rubric it is:
-    # the place of the hunk's first changed line.
-    header = -1
-    at = [0, 0]  # the next line number of the old and the new side
-    for number, line in enumerate(lines):
-        hunk = _HUNK.match(line)
-        if hunk is not None:
-            header = number
-            at = [int(hunk.group(1)), int(hunk.group(2))]
-            continue
-        if number < 2:
-            continue  # the ---/+++ file names
-        side = {" ": None, "-": 0, "+": 1}.get(line[:1])
-        if side is not None and header >= 0:
-            where = _where(sides[side], at[side] - 1)
-            if where:
-                lines[header] += f" {where}"
-            header = -1
-        for index in (0, 1):
-            if side is None or side == index:
-                at[index] += 1
-    return RubricDiff(old.version, new.version, tuple(lines))
-
-
-_HUNK = re.compile(r"^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@$")
-_ITEM = re.compile(r"^- (id|score): (.+)$")
-
-
-def _where(lines: list[str], index: int) -> str:
-    """The keys and list items that enclose line `index` of a dump, outermost first,
-    e.g. `dimensions › linear-algebra › levels › score 2`."""
-    if index >= len(lines):
-        return ""
-    parts: list[str] = []
-    indent = len(lines[index])  # deeper than anything: the line itself may be an item
-    for number in range(index, -1, -1):
-        line = lines[number]
-        stripped = line.lstrip(" ")
-        level = len(line) - len(stripped)
-        if not stripped or level >= indent:
-            continue
-        indent = level
-        item = _ITEM.match(stripped)
-        if item is not None:
-            parts.append(item.group(2) if item.group(1) == "id" else f"score {item.group(2)}")
-        elif stripped.endswith(":"):
-            parts.append(stripped[:-1].removeprefix("- "))
-        if level == 0:
-            break
-    return " › ".join(reversed(parts))
-
-
-def _read_text(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError):
-        # Unreadable as text: keep its bytes' decoding out of the way but still archive them.
-        try:
-            return path.read_bytes().decode("utf-8", errors="replace")
-        except OSError:
-            return None
-
-
-def _atomic_write(path: Path, text: str, newline: str) -> None:
-    """A temporary file in the same folder, synced, then renamed over `path`."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable, where the platform allows opening a folder."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -4,20 +4,20 @@ Typing is checked once the typist pauses, off the UI thread; problems are
 listed and marked at their lines, and the preview follows every valid state.
 Saving refuses an invalid rubric, as `scorer rubrics check` does in CI, and
 says why. Files changed outside the app are reloaded as they change.
+
+This module lays the widget out and wires it; what it does lives in its
+parts: `editor_state` (the file shown, its check and the panes), `save_flow`
+(saving and unsaved edits), `toolbar_actions` and `disk_changes`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -25,40 +25,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scorer.domain.errors import ScorerError
-from scorer.domain.rubric import Rubric
-from scorer.io.rubric_loader import RubricLoad
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_workspace import LibraryChange, RubricFile, RubricWorkspaceService
-from scorer.ui.prose import escape_text
+from scorer.services.rubric_workspace import RubricWorkspaceService
 from scorer.ui.rubric_workspace.background_check import BackgroundCheck
 from scorer.ui.rubric_workspace.banner import Banner
-from scorer.ui.rubric_workspace.diff_view import InterviewDiffDialog
+from scorer.ui.rubric_workspace.disk_changes import DiskChanges
+from scorer.ui.rubric_workspace.editor_state import display_path
 from scorer.ui.rubric_workspace.error_list import ErrorList
 from scorer.ui.rubric_workspace.file_list import FileList
 from scorer.ui.rubric_workspace.folder_watcher import FolderWatcher
-from scorer.ui.rubric_workspace.history_dialog import HistoryDialog
-from scorer.ui.rubric_workspace.new_rubric_dialog import NewRubricDialog
 from scorer.ui.rubric_workspace.preview import RubricPreview
+from scorer.ui.rubric_workspace.save_flow import CANCEL, DISCARD, SAVE, SaveFlow
+from scorer.ui.rubric_workspace.toolbar_actions import ToolbarActions
 from scorer.ui.rubric_workspace.yaml_editor import YamlEditor
-from scorer.ui.theme import css, tones
+
+__all__ = ["CANCEL", "CHECK_DELAY_MS", "DISCARD", "SAVE", "RubricWorkspace", "display_path"]
 
 CHECK_DELAY_MS = 300
 
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
-
-def display_path(path: Path) -> str:
-    """A path as people write it: under the home folder, with `~`."""
-    try:
-        return str(Path("~") / path.relative_to(Path.home()))
-    except (ValueError, RuntimeError):
-        return str(path)
-
-
-class RubricWorkspace(QWidget):
-    library_changed = Signal()  # the rubrics offered for new interviews may have changed
-    message = Signal(str)  # one line for the status bar
+class RubricWorkspace(DiskChanges, ToolbarActions, SaveFlow):
+    """The Rubrics tab; its signals `library_changed` and `message` come from `EditorState`."""
 
     def __init__(
         self,
@@ -72,10 +59,10 @@ class RubricWorkspace(QWidget):
         super().__init__(parent)
         self.service = service
         self._interviews = interviews
-        self._path: Path | None = None
-        self._draft = False  # the editor holds a file not yet written to the folder
-        self._load: RubricLoad | None = None  # the check of the editor's current text
-        self._last_good: Rubric | None = None  # the editor text's last valid state
+        self._path = None
+        self._draft = False
+        self._load = None
+        self._last_good = None
 
         self.watcher = FolderWatcher(service, parent=self) if watch else None
         if self.watcher is not None:
@@ -204,429 +191,3 @@ class RubricWorkspace(QWidget):
         columns = self.editor.fontMetrics().horizontalAdvance("m") * 82
         editor = min(max(total // 2, self.editor.gutter_width() + columns), total - files - 420)
         self.splitter.setSizes([files, editor, total - files - editor])
-
-    # State
-
-    @property
-    def current_path(self) -> Path | None:
-        return self._path
-
-    @property
-    def dirty(self) -> bool:
-        return self._draft or self.editor.document().isModified()
-
-    @property
-    def load(self) -> RubricLoad | None:
-        """The check of the editor's text, once it has run."""
-        return self._load
-
-    def current_file(self) -> RubricFile | None:
-        return self.service.file(self._path) if self._path is not None else None
-
-    # Opening files
-
-    def open_file(self, path: Path) -> bool:
-        """Show `path` in the editor, after asking about unsaved edits to the current one."""
-        if path == self._path:
-            return True
-        if not self.confirm_leave():
-            self.files.select(self._path)
-            return False
-        self._show_file(path)
-        return True
-
-    def _show_file(self, path: Path) -> None:
-        file = self.service.file(path)
-        self._path = path
-        self._draft = False
-        self._last_good = None
-        self.banner.clear()
-        text = file.text if file is not None and file.text is not None else ""
-        self._set_text(text)
-        self.editor.setReadOnly(file is not None and file.text is None)
-        if file is not None and file.text is not None:
-            self._last_good = file.last_valid
-            self._show_load(file.load)  # the file as loaded: no need to check it again
-        elif file is not None:
-            self._show_load(file.load)
-        self._refresh_list()
-
-    def _show_first(self) -> None:
-        files = self.service.files()
-        if files:
-            self._show_file(files[0].path)
-        else:
-            self._show_empty()
-
-    def _show_empty(self) -> None:
-        self._path = None
-        self._draft = False
-        self._set_text("")
-        self.editor.setReadOnly(True)
-        self.errors.show_valid(None)
-        self.editor.set_diagnostics([])
-        problem = self.service.folder_problem
-        self.preview.show_nothing(
-            escape_text(problem) if problem else
-            "This folder has no rubric files yet. Start one with New rubric."
-        )
-        self._refresh_list()
-
-    def _set_text(self, text: str) -> None:
-        self._timer.stop()
-        self._checker.cancel()
-        with QSignalBlocker(self.editor):
-            self.editor.setPlainText(text)
-        self.editor.document().setModified(False)
-        self._load = None
-
-    # Checking as the lead types
-
-    def _on_text_changed(self) -> None:
-        self._timer.start()
-
-    def _on_modified(self, _modified: bool) -> None:
-        self._refresh_list()
-
-    def _check_later(self) -> None:
-        if self._path is not None:
-            self._checker.submit(self.service.checker(self._path), self.editor.toPlainText())
-
-    def check_now(self) -> RubricLoad | None:
-        """Check the editor's text at once (a pending delayed check is dropped)."""
-        self._timer.stop()
-        if self._path is None:
-            return None
-        return self._checker.check_now(self.service.checker(self._path), self.editor.toPlainText())
-
-    def _on_checked(self, load: RubricLoad) -> None:
-        # While a newer check is pending, this one describes text already changed.
-        if self._timer.isActive():
-            return
-        if self._path is not None and load.file == str(self._path):
-            self._show_load(load)
-
-    def _show_load(self, load: RubricLoad) -> None:
-        self._load = load
-        self.editor.set_diagnostics(load.diagnostics)
-        if load.ok and load.rubric is not None:
-            self._last_good = load.rubric
-            self.errors.show_valid(load.rubric.version)
-            if self.banner.kind == "alert":
-                self.banner.clear()  # a refused save's reason no longer holds
-        else:
-            self.errors.show_problems(load.diagnostics)
-        self._show_preview()
-        self._update_buttons()
-
-    def _show_preview(self) -> None:
-        load = self._load
-        serving = self._serving_phrase()
-        if load is not None and load.ok and load.rubric is not None:
-            note = None
-            if self.dirty:
-                note = f"Not saved yet: new interviews get {serving} until you save."
-            self.preview.show_rubric(load.rubric, note)
-            return
-        count = len(load.diagnostics) if load is not None else 0
-        problems = f"{count} problem{'s' * (count != 1)}"
-        if self._last_good is not None:
-            self.preview.show_rubric(
-                self._last_good,
-                f"The text has {problems}; this is its last valid state. "
-                f"New interviews get {serving}.",
-            )
-        else:
-            self.preview.show_nothing(
-                f"No preview until the rubric is valid: fix the {problems} listed above. "
-                f"New interviews get {serving}."
-            )
-
-    def _serving_phrase(self) -> str:
-        file = self.current_file()
-        serving = file.serving if file is not None else None
-        if serving is None:
-            return "nothing from this file"
-        return f"version {serving.version[:8]}"
-
-    # Saving
-
-    def save(self) -> bool:
-        """Save if the rubric is valid; otherwise refuse, say why, and write nothing."""
-        path = self._path
-        if path is None or self.editor.isReadOnly():
-            return False
-        self._timer.stop()
-        self._checker.cancel()
-        try:
-            result = self.service.save(path, self.editor.toPlainText())
-        except ScorerError as exc:
-            self.banner.show_message(escape_text(exc.message))
-            return False
-        self._show_load(result.load)
-        if not result.saved:
-            self._refuse(result.load)
-            return False
-        self._draft = False
-        self.editor.document().setModified(False)
-        self.banner.clear()
-        assert result.load.rubric is not None
-        kept = " The version it replaced is kept in History." if result.backup else ""
-        self.message.emit(
-            f"Saved {path.name}: new interviews get version {result.load.rubric.version[:8]}."
-            + kept
-        )
-        self._show_preview()
-        self._refresh_list()
-        self.library_changed.emit()
-        return True
-
-    def _refuse(self, load: RubricLoad) -> None:
-        count = len(load.diagnostics)
-        first = load.diagnostics[0] if load.diagnostics else None
-        reason = (
-            f" The first, on line {first.line}: {escape_text(first.message)}." if first else ""
-        )
-        self.banner.show_message(
-            f"<b>Not saved:</b> the rubric has {count} problem{'s' * (count != 1)}.{reason} "
-            f"The file is unchanged and new interviews get {self._serving_phrase()}.",
-            action=("Go to the problem", self._jump_to_first) if first else None,
-        )
-
-    def _jump_to_first(self) -> None:
-        if self._load is not None and self._load.diagnostics:
-            first = self._load.diagnostics[0]
-            self.editor.jump_to(first.line, first.column)
-
-    def confirm_leave(self) -> bool:
-        """Before the editor's file goes away: save, discard or stay. True to go on."""
-        if not self.dirty or self._path is None:
-            return True
-        answer = self.ask_unsaved(self._path.name)
-        if answer == SAVE:
-            return self.save()
-        if answer == DISCARD:
-            # Back to what is on disk, so the editor never shows text that is neither.
-            if self._draft:
-                self._show_first()
-            else:
-                self._show_file(self._path)
-            return True
-        return False
-
-    def confirm_close(self) -> bool:
-        """For the main window's close: True when nothing unsaved is left behind."""
-        return self.confirm_leave()
-
-    # New rubric, folder, history, interviews
-
-    def new_rubric(self) -> None:
-        if not self.confirm_leave():
-            return
-        answer = self.ask_new_rubric()
-        if answer is None:
-            return
-        rubric_id, title = answer
-        try:
-            path = self.service.new_rubric_path(rubric_id)
-            text = self.service.new_rubric_text(rubric_id, title)
-        except ScorerError as exc:
-            self.banner.show_message(escape_text(exc.message))
-            return
-        self._path = path
-        self._draft = True
-        self._last_good = None
-        self.banner.clear()
-        self.editor.setReadOnly(False)
-        self._set_text(text)
-        self._refresh_list()
-        self.check_now()
-        self.editor.jump_to(1, 1)
-
-    def change_folder(self) -> None:
-        if not self.confirm_leave():
-            return
-        folder = self.ask_folder()
-        if folder is not None:
-            self._apply_folder(folder)
-
-    def use_bundled_rubrics(self) -> None:
-        if self.confirm_leave():
-            self._apply_folder(None)
-
-    def _apply_folder(self, folder: Path | None) -> None:
-        try:
-            self.service.change_folder(folder)
-        except ScorerError as exc:
-            self.banner.show_message(escape_text(exc.message))
-            return
-        if self.watcher is not None:
-            self.watcher.rewatch()
-        self._show_first()
-        self.message.emit(f"Rubric folder: {self.service.folder}")
-        self.library_changed.emit()
-
-    def show_history(self) -> None:
-        if self._path is None or self._draft:
-            return
-        dialog = HistoryDialog(
-            self._path.name, self.service.history(self._path), self.editor.toPlainText(), self
-        )
-        if dialog.exec() and dialog.chosen_text is not None:
-            self.replace_text(dialog.chosen_text)
-
-    def replace_text(self, text: str) -> None:
-        """Replace the editor's text as an edit (undoable, and unsaved until saved)."""
-        cursor = self.editor.textCursor()
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text)
-        cursor.endEditBlock()
-        self.check_now()
-
-    def _on_compare_clicked(self) -> None:
-        self.compare_with_interview()  # `clicked` would pass its checked state as the id
-
-    def compare_with_interview(self, interview_id: int | None = None) -> InterviewDiffDialog | None:
-        file = self.current_file()
-        if self._interviews is None or file is None:
-            return None
-        current = file.serving
-        rubric_id = current.id if current is not None else (
-            self._last_good.id if self._last_good is not None else file.path.stem
-        )
-        dialog = InterviewDiffDialog(self._interviews, rubric_id, current, file.name, self)
-        if interview_id is not None:
-            dialog.show_interview(interview_id)
-        dialog.open()
-        return dialog
-
-    # Changes on disk
-
-    def reload(self) -> LibraryChange:
-        """Reload the folder now (the watcher does this by itself after a change)."""
-        if self.watcher is not None:
-            return self.watcher.reload()
-        change = self.service.reload_all()
-        if change:
-            self._on_reloaded(change)
-        return change
-
-    def _on_reloaded(self, change: LibraryChange) -> None:
-        notes = []
-        for changed in change.changed:
-            file = self.service.file(changed)
-            if file is not None and not file.ok:
-                notes.append(f"{file.name} changed on disk and has problems: {file.describe()}.")
-        path = self._path
-        if path is not None and not self._draft and path in change.removed:
-            self._draft = True
-            self.banner.show_message(
-                f"{escape_text(path.name)} was removed from the rubric folder. "
-                "Save to write it back, or choose another file.", kind="warn",
-            )
-        elif path is not None and not self._draft and path in change.changed:
-            if self.dirty:
-                self.banner.show_message(
-                    f"{escape_text(path.name)} changed on disk while you were editing it. "
-                    "Saving replaces it (the version on disk is kept in History).",
-                    kind="warn", action=("Load the file from disk", self._reload_current),
-                )
-            else:
-                self._reload_current()
-        self._refresh_list()
-        if self._path is None:
-            self._show_first()
-        if notes:
-            self.message.emit(" ".join(notes))
-        self.library_changed.emit()
-
-    def _reload_current(self) -> None:
-        if self._path is None:
-            return
-        line = self.editor.textCursor().blockNumber() + 1
-        scroll = self.editor.verticalScrollBar().value()
-        self._show_file(self._path)
-        self.editor.jump_to(line, 1)
-        self.editor.verticalScrollBar().setValue(scroll)
-
-    # Refreshing
-
-    def _refresh_list(self) -> None:
-        files = self.service.files()
-        draft = self._path if self._draft else None
-        self.files.set_files(files, self._path, self.dirty, draft)
-        folder = self.service.folder
-        self.folder_label.setText(
-            f"<b>Rubric folder</b> &nbsp;{escape_text(display_path(folder))}"
-        )
-        self.folder_label.setToolTip(str(folder))
-        valid = sum(1 for f in files if f.ok)
-        stale = sum(1 for f in files if f.stale)
-        status = f"{valid} of {len(files)} files valid"
-        if stale:
-            status += (
-                f"<br><span style='color:{css(tones(self.palette()).warn)}'>{stale} broken, "
-                "kept at the last valid version for new interviews</span>"
-            )
-        if self.service.folder_problem:
-            status = escape_text(self.service.folder_problem)
-        self.folder_status.setText(status)
-        self.file_heading.setText(self._heading())
-        self._update_buttons()
-
-    def _heading(self) -> str:
-        """The file's name, whether the editor has unsaved edits, and what the file serves."""
-        if self._path is None:
-            return ""
-        file = self.current_file()
-        if self._draft:
-            state = "new · not saved yet"
-        elif file is None:
-            state = ""
-        else:
-            state = f"on disk: {file.describe()}"
-        unsaved = " • unsaved changes" if self.dirty and not self._draft else ""
-        muted = css(tones(self.palette()).muted)
-        return (
-            f"<b>{escape_text(self._path.name)}</b>{unsaved} &nbsp;"
-            f"<span style='color:{muted}'>{escape_text(state)}</span>"
-        )
-
-    def _update_buttons(self) -> None:
-        has_file = self._path is not None
-        self.save_button.setEnabled(has_file and self.dirty and not self.editor.isReadOnly())
-        self.history_button.setEnabled(has_file and not self._draft)
-        self.compare_button.setEnabled(
-            has_file and not self._draft and self._interviews is not None
-        )
-
-    # Questions to the lead (tests replace these)
-
-    def ask_unsaved(self, name: str) -> str:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"{name} has changes that are not saved.")
-        box.setInformativeText("Save them first? An invalid rubric is not saved.")
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return SAVE
-        if answer == QMessageBox.StandardButton.Discard:
-            return DISCARD
-        return CANCEL
-
-    def ask_new_rubric(self) -> tuple[str, str] | None:
-        dialog = NewRubricDialog(self.service, self)
-        return dialog.value() if dialog.exec() else None
-
-    def ask_folder(self) -> Path | None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, "Choose the rubric folder", str(self.service.folder)
-        )
-        return Path(chosen) if chosen else None
