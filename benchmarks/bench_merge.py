@@ -7,7 +7,9 @@ the merger's key parsed). The baseline is verifying one card in this process,
 measured in the same run, so the ratios say what checking in bounded workers,
 laying out, merging and signing add. The scale rows merge every candidate's cards
 with `--per-candidate` (packets and cohort report) and give the time per
-candidate: flat per-candidate times mean the time grows linearly.
+candidate and the cost of each candidate added between sizes: a steady added cost
+means the time grows linearly (a fixed start-up cost makes small runs dearer per
+candidate).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -160,6 +163,7 @@ def main() -> int:
         ]
 
         per: list[float] = []
+        sizes: list[tuple[int, float]] = []
         for wanted in args.scale:
             chosen = list(by_candidate.values())[:wanted]
             count = len(chosen)
@@ -173,11 +177,19 @@ def main() -> int:
 
             total = _median_ms(scaled, args.scale_runs)
             per.append(total / count)
+            sizes.append((count, total))
             rows.append((f"{count} candidates × 4 cards, per candidate", f"{total / 1000:.2f} s",
                          "", "≤ 10 s at 100" if wanted == 100 else "",
                          f"{total / count:.0f} ms/candidate"))
+        # Linear growth is a constant cost per added candidate on top of a fixed cost.
+        slopes = []
+        for (n0, t0), (n1, t1) in pairwise(sizes):
+            slope = (t1 - t0) / (n1 - n0)
+            slopes.append(slope)
+            rows.append((f"each candidate added from {n0} to {n1}", f"{slope:.0f} ms", "", "",
+                         f"{slope / slopes[0]:.2f}x the first"))
         if len(per) > 1:
-            rows.append(("time per candidate, largest vs smallest", "", "", "≈ 1.0 if linear",
+            rows.append(("time per candidate, largest vs smallest", "", "", "",
                          f"{per[-1] / per[0]:.2f}x"))
 
     env = dict(os.environ, PYTHONPATH=str(REPO))
