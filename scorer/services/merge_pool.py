@@ -189,8 +189,7 @@ class WorkerPool:
                 if self._closing.is_set():
                     for index in range(len(arguments)):
                         if results[index] is None:
-                            results[index] = TaskFailure("the merge was closed before this file "
-                                                         "was checked")
+                            results[index] = TaskFailure("the merge was closed first")
                     break
                 now = time.monotonic()
                 for worker in list(self._workers):
@@ -231,7 +230,7 @@ class WorkerPool:
                         log.warning("task %d took longer than %.0f s; its worker is stopped",
                                     index, timeout)
                         self._deliver(index, TaskFailure(
-                            f"took longer than {timeout:g} s to check", timed_out=True),
+                            f"took longer than {timeout:g} s", timed_out=True),
                             results, on_result)
                         remaining -= 1
                         self._replace(worker, kill=True)
@@ -256,7 +255,7 @@ class WorkerPool:
             self._replace(worker, kill=True)
             if index is None:
                 return 0
-            self._deliver(index, TaskFailure(f"the checker stopped on it (exit code {code})"),
+            self._deliver(index, TaskFailure(f"its worker process stopped (exit code {code})"),
                           results, on_result)
             return 1
         if kind == "ready":
