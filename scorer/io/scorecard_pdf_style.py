@@ -142,7 +142,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.wrap(avail_width, avail_height)
         lines = self._lines or []
         if len(lines) * self.style.leading <= avail_height:
-            return [self]
+            # A table splitting a row asks with the height this block had at another
+            # width, and takes two parts or none: all of it here, nothing after.
+            return [self, TextBlock("", self.style, [])]
         fit = min(len(lines) - 1, int(avail_height // self.style.leading))
         if len(lines) - fit < 2:  # no widow: a second line goes along with the last
             fit -= 1
