@@ -45,7 +45,8 @@ def test_splitting_keeps_the_lines_in_order_and_leaves_no_orphan() -> None:
     assert isinstance(first, TextBlock) and isinstance(rest, TextBlock)
     assert first.wrap(150, 10_000)[1] == 3 * BODY.leading
     assert (first._lines or []) + (rest._lines or []) == lines
-    assert block.split(150, 10_000) == [block]
+    whole, nothing = block.split(150, 10_000)  # all of it here, an empty rest
+    assert whole is block and nothing.wrap(150, 10_000)[1] == 0
     # A hair too short for the whole block is a split, never the block itself (a table
     # that found it too tall would then have nothing to carry over).
     parts = block.split(150, len(lines) * BODY.leading - 1e-9)
