@@ -63,7 +63,7 @@ class BuiltPacket:
 
 
 _KEYS: dict[str, LoadedKey] = {}
-_LAST_SUMMARY_PAGES: dict[int, int] = {}  # by number of interviews
+_LAST_SUMMARY_PAGES: dict[tuple[object, ...], int] = {}  # by the summary's shape, see below
 
 
 def _key(merger: Merger) -> LoadedKey:
@@ -132,7 +132,8 @@ def build_packet(request: BuildRequest) -> BuiltPacket:
     )
     # The interview table names each card's pages, which follow the summary: lay the
     # summary out with the last length seen, and again only if it comes out otherwise.
-    summary_pages = _LAST_SUMMARY_PAGES.get(len(panel.interviews), 3)
+    shape = _summary_shape(panel, request.page_size)
+    summary_pages = _LAST_SUMMARY_PAGES.get(shape, _LAST_SUMMARY_PAGES.get(shape[:1], 3))
     for _ in range(4):
         ranges = _ranges(summary_pages, [s.pages for s in sources])
         doc = packet_doc(panel, merged_at=request.merged_at, merger=merger_part,
@@ -149,7 +150,9 @@ def build_packet(request: BuildRequest) -> BuiltPacket:
         summary_pages = summary.pages
     else:  # pragma: no cover - a page number's width cannot keep changing the length
         raise RuntimeError("the summary's length does not settle")
-    _LAST_SUMMARY_PAGES[len(panel.interviews)] = summary.pages
+    if len(_LAST_SUMMARY_PAGES) > 512:  # a guess per shape seen: bounded
+        _LAST_SUMMARY_PAGES.clear()
+    _LAST_SUMMARY_PAGES[shape] = _LAST_SUMMARY_PAGES[shape[:1]] = summary.pages
     total = summary.pages + card_pages
     outline = [("Summary", 0)]
     outline += [(f"{i.title} · {i.interviewer}", first - 1)
@@ -172,6 +175,17 @@ def build_packet(request: BuildRequest) -> BuiltPacket:
         signer_name=merger.name, signed_at=request.merged_at, reason="Panel packet",
     )
     return BuiltPacket(signed, total, panel, hashlib.sha256(signed).hexdigest())
+
+
+def _summary_shape(panel: Panel, page_size: str) -> tuple[object, ...]:
+    """What mostly decides the summary's length: its tables' rows and the flags.
+
+    Only a guess for the first layout (one layout instead of two when it holds); the
+    page count that comes out is always checked.
+    """
+    return (len(panel.interviews), page_size, len(panel.flags), len(panel.rejected),
+            len(panel.competencies),
+            tuple(sorted((i.card.rubric.id, len(i.dimensions)) for i in panel.interviews)))
 
 
 def _ranges(summary_pages: int, card_pages: Sequence[int]) -> list[tuple[int, int]]:

@@ -93,7 +93,10 @@ def _worker_main(conn: Connection, warm_up: Callable[[], object] | None,
             warm_up()
         except Exception:  # a failed warm-up shows again in the first task
             log.debug("warm-up failed", exc_info=True)
-    conn.send(("ready", None))
+    try:
+        conn.send(("ready", None))
+    except OSError:  # the pool was closed while this worker warmed up
+        return
     function: Callable[[Any], Any] | None = None
     while True:
         try:
