@@ -11,28 +11,23 @@
 4. Built in memory (`merge_build`), signed by this computer's default identity,
    written through a temporary file and a rename: never a partial file.
 
-The bytes that were verified are the bytes that are merged and attached.
+The bytes that were verified are the bytes that are merged and attached. The inputs
+are expanded and read in `merge_inputs`; the result types are in `merge_results`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from scorer.domain.cohort import Cohort, build_cohort
-from scorer.domain.errors import ScorerError
+from scorer.domain.cohort import build_cohort
 from scorer.domain.panel import (
-    Flag,
     MixedCandidates,
     Panel,
-    PanelCard,
     RejectedInput,
-    Severity,
     build_panel,
     candidate_names,
     group_by_candidate,
@@ -49,9 +44,17 @@ from scorer.services.merge_build import (
     slug,
     warm_up_build,
 )
+from scorer.services.merge_inputs import expand_inputs, read_input, resolved_path
 from scorer.services.merge_pool import TaskFailure, WorkerPool
+from scorer.services.merge_results import (
+    CheckedInput,
+    CohortResult,
+    MergeError,
+    NothingVerified,
+    PacketResult,
+)
 from scorer.services.merge_tasks import Checked, CheckTask, build_task, check_file, warm_up
-from scorer.services.verify import MAX_BYTES, TrustStore, Verdict, Verification, load_trust
+from scorer.services.verify import TrustStore, Verdict, Verification, load_trust
 
 log = logging.getLogger(__name__)
 
@@ -65,118 +68,6 @@ __all__ = [
     "CheckedInput", "CohortResult", "MergeError", "MergeService", "MixedCandidates",
     "NothingVerified", "PacketResult",
 ]
-
-
-class MergeError(ScorerError):
-    """The merge cannot start or cannot write its result."""
-
-
-class NothingVerified(ScorerError):
-    """No input verified, so there is nothing to put in a packet."""
-
-    exit_code = 2
-
-
-@dataclass(frozen=True, slots=True)
-class CheckedInput:
-    """One input after verification."""
-
-    path: Path
-    verification: Verification
-    data: bytes | None  # the bytes that were verified, kept for a verified card only
-    sha256: str
-    verified_at: datetime
-    pages: int = 0
-
-    @property
-    def ok(self) -> bool:
-        """A verified scorecard that counts (a verified packet is not a scorecard)."""
-        return self.verification.ok and not self.verification.is_packet and self.data is not None
-
-    @property
-    def status(self) -> str:
-        if self.verification.is_packet and self.verification.ok:
-            return Verdict.NOT_A_SCORECARD.value
-        return self.verification.verdict.value
-
-    @property
-    def reason(self) -> str:
-        if self.verification.is_packet and self.verification.ok:
-            return "a panel packet, not a scorecard; merge the original cards"
-        return self.verification.reason
-
-    @property
-    def candidate(self) -> str:
-        return self.verification.candidate
-
-    @property
-    def signer(self) -> str:
-        return self.verification.signer
-
-    @property
-    def interview(self) -> str:
-        card = self.verification.scorecard
-        return card.rubric.title if card is not None else ""
-
-    def line(self) -> str:
-        if self.ok or not self.verification.is_packet or not self.verification.ok:
-            return self.verification.line()
-        return f"{self.path}: {self.status} · {self.reason}"
-
-    def rejected(self) -> RejectedInput:
-        return RejectedInput(self.path.name, self.status, self.reason, self.candidate,
-                             self.signer)
-
-    def panel_card(self) -> PanelCard:
-        card = self.verification.scorecard
-        assert card is not None and self.ok
-        return PanelCard(self.path.name, card, self.signer, self.verification.signed_at,
-                         self.verified_at, self.sha256)
-
-
-@dataclass(frozen=True, slots=True)
-class PacketResult:
-    path: Path
-    panel: Panel
-    pages: int
-    sha256: str
-
-    @property
-    def candidate(self) -> str:
-        return self.panel.candidate_name
-
-    @property
-    def cards(self) -> int:
-        return len(self.panel.interviews)
-
-    @property
-    def rejected(self) -> tuple[RejectedInput, ...]:
-        return self.panel.rejected
-
-    @property
-    def flags(self) -> tuple[Flag, ...]:
-        return self.panel.flags
-
-    def line(self) -> str:
-        high = sum(1 for f in self.flags if f.severity is Severity.HIGH)
-        flags = (f"{high} flag{'s' if high != 1 else ''} to discuss" if high
-                 else "no flag to discuss")
-        rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
-        return (f"{self.path}: packet of {self.cards} card{'s' if self.cards != 1 else ''} for "
-                f"{self.candidate}, {self.pages} pages{rejected}; {flags}")
-
-
-@dataclass(frozen=True, slots=True)
-class CohortResult:
-    folder: Path
-    packets: tuple[PacketResult, ...]
-    report: Path | None
-    cohort: Cohort | None
-    unassigned: tuple[RejectedInput, ...] = field(default=())  # rejected, candidate unknown
-
-    @property
-    def rejected(self) -> int:
-        return len(self.unassigned) + sum(len(p.rejected) for p in self.packets)
 
 
 class MergeService:
@@ -254,26 +145,8 @@ class MergeService:
         Hidden files and folders are left out, links to folders are not followed, and a
         folder tree of more than `MAX_FOLDER_ENTRIES` entries is refused (a wrong folder).
         """
-        skipped = {_resolved(p) for p in skip}
-        seen: set[Path] = set()
-        out: list[Path] = []
-
-        def add(path: Path) -> None:
-            key = _resolved(path)
-            if key in seen or key in skipped:
-                return
-            if len(out) >= MAX_INPUT_FILES:
-                raise MergeError(f"More than {MAX_INPUT_FILES} input files; merge fewer at once.")
-            seen.add(key)
-            out.append(path)
-
-        for given in inputs:
-            if given.is_dir():
-                for path in _pdfs_under(given):
-                    add(path)
-            else:
-                add(given)
-        return out
+        # The bounds are read here, at call time, so that they can be changed on this module.
+        return expand_inputs(inputs, skip, MAX_INPUT_FILES, MAX_FOLDER_ENTRIES)
 
     def check(self, paths: Sequence[Path],
               on_result: Callable[[int, CheckedInput], None] | None = None
@@ -284,7 +157,7 @@ class MergeService:
         task_index: list[int] = []
         trust = self.trust
         for index, path in enumerate(paths):
-            data, refusal = _read(path)
+            data, refusal = read_input(path)
             if refusal is not None:
                 results[index] = self._checked(path, refusal, None)
                 if on_result is not None:
@@ -437,57 +310,15 @@ class MergeService:
         return self._clock().replace(microsecond=0)
 
 
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path.absolute()
-
-
-def _pdfs_under(folder: Path) -> list[Path]:
-    found: list[Path] = []
-    entries = 0
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        entries += len(folders) + len(files)
-        if entries > MAX_FOLDER_ENTRIES:
-            raise MergeError(f"The folder {folder} holds more than {MAX_FOLDER_ENTRIES} files "
-                             "and folders; give the folder the scorecards are in.")
-        found += [Path(root) / name for name in sorted(files)
-                  if name.lower().endswith(".pdf") and not name.startswith(".")]
-    return found
-
-
-def _read(path: Path) -> tuple[bytes | None, Verification | None]:
-    """The file's bytes, or the reason it is refused before any parsing."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, Verification(
-                path, Verdict.UNREADABLE,
-                f"refused: {size / 1024 / 1024:.0f} MB is over the {MAX_BYTES // 1024 // 1024} MB "
-                "bound for a scorecard")
-        if not path.is_file():
-            return None, Verification(path, Verdict.UNREADABLE, "not a file")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return None, Verification(path, Verdict.UNREADABLE, exc.strerror or "cannot be read")
-    if len(data) > MAX_BYTES:
-        return None, Verification(path, Verdict.UNREADABLE, "refused: it grew over the size "
-                                  "bound while being read")
-    return data, None
-
-
 def _nothing_verified(count: int) -> str:
     return (f"None of the {count} input{'s' if count != 1 else ''} is a verified scorecard, "
             "so no packet was written.")
 
 
 def _refuse_overwriting_inputs(target: Path, checked: Sequence[CheckedInput]) -> None:
-    resolved = _resolved(target)
+    target_path = resolved_path(target)
     for item in checked:
-        if _resolved(item.path) == resolved:
+        if resolved_path(item.path) == target_path:
             raise MergeError(f"The packet would replace the input {item.path}; choose another "
                              "output file.")
     if target.is_dir():

@@ -1,0 +1,152 @@
+"""The packet summary's later sections: charts, competencies, method and signature."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from scorer.domain.panel import Panel
+from scorer.io.packet_charts import Bar, Dot, DotRow, competency_dots, score_bars
+from scorer.io.packet_pdf_overview import grid_style
+from scorer.io.packet_pdf_page import para, pct
+from scorer.io.packet_pdf_view import PacketView
+from scorer.io.scorecard_pdf import STAMP_SIZE, SignatureBox
+from scorer.io.scorecard_pdf_stamp import draw_stamp
+from scorer.io.scorecard_pdf_style import ACCENT, PANEL, text
+
+
+class StampSlot(Flowable):  # type: ignore[misc]
+    """The packet signature's box: remembers where it was drawn."""
+
+    def __init__(self, name: str, email: str, signed_at: datetime) -> None:
+        super().__init__()
+        self.width, self.height = STAMP_SIZE
+        self.who = (name, email, signed_at)
+        self.placed: SignatureBox | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        a, b, c, d, e, f = canvas._currentMatrix
+        x1, y1 = a * x + c * y + e, b * x + d * y + f
+        self.placed = SignatureBox(canvas.getPageNumber() - 1, x1, y1, x1 + self.width,
+                                   y1 + self.height)
+        super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        name, email, signed_at = self.who
+        draw_stamp(self.canv, name, email, signed_at, self.width, self.height)
+
+
+def charts_section(panel: Panel, width: float) -> list[Flowable]:
+    if not panel.interviews:
+        return []
+    bars = [Bar(i.title, f"{i.interviewer} · "
+                f"{i.recommendation.label if i.recommendation else 'no recommendation'}",
+                i.fraction, i.recommendation.hire if i.recommendation else None)
+            for i in panel.interviews]
+    out: list[Flowable] = [KeepTogether([
+        para("Scores at a glance", "h2"),
+        para("WEIGHTED SCORE PER INTERVIEW · green hire, red no hire, dashed the overall score",
+             "label"),
+        Spacer(1, 1 * mm), score_bars(bars, panel.overall, width),
+    ])]
+    if panel.competencies:
+        rows = [DotRow(c.name, tuple(Dot(_initials(s.interviewer), s.score, s.low, s.high)
+                                     for s in c.scores), c.flagged)
+                for c in panel.competencies]
+        out.append(KeepTogether([
+            Spacer(1, 3 * mm),
+            para("SHARED COMPETENCIES · the level each interview gave; red where two or more "
+                 "levels apart", "label"),
+            Spacer(1, 1 * mm), competency_dots(rows, width),
+        ]))
+    return out
+
+
+def _initials(name: str) -> str:
+    parts = name.split()
+    return parts[0] if len(parts) < 2 else f"{parts[0]} {parts[-1][0]}."
+
+
+def competency_section(view: PacketView, width: float) -> list[Flowable]:
+    panel = view.panel
+    if not panel.interviews:
+        return []
+    widths = [width * 0.25, width * 0.2, width * 0.55]
+    out: list[Flowable] = [para("Competencies: every dimension, its level and anchor", "h2"),
+                           para("The anchor is the rubric's description of the level the "
+                                "interviewer chose, from the rubric version the card was "
+                                "scored on. Evidence is on the card's own pages.", "muted"),
+                           Spacer(1, 1.5 * mm)]
+    for interview, (first, _) in zip(panel.interviews, view.card_pages, strict=True):
+        rows: list[list[Any]] = [[
+            para(f"{text(interview.title)} · <font color='#616e7c'>"
+                 f"{text(interview.interviewer)} · {pct(interview.fraction)} · card from "
+                 f"page {first}</font>", "cell_bold", markup=True), "", "",
+        ]]
+        for d in interview.dimensions:
+            name = [para(d.name, "cell"), para(f"weight {d.weight:g}", "muted")]
+            if _is_shared(panel, d.competency):
+                name.append(para(f"shared: {d.competency}", "muted", colour=ACCENT))
+            if d.score is None:
+                level: Flowable = para("Not scored", "cell_bold")
+                anchor: Flowable = para("—", "muted")
+            else:
+                level = para(f"{d.score} / {d.high} · {text(d.level_label or '')}", "cell_bold")
+                anchor = para(d.anchor or "", "small")
+            rows.append([name, level, anchor])
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        style = grid_style()
+        style.add("SPAN", (0, 0), (-1, 0))
+        style.add("BACKGROUND", (0, 0), (-1, 0), PANEL)
+        style.add("LEFTPADDING", (0, 0), (-1, 0), 4)
+        table.setStyle(style)
+        out += [table, Spacer(1, 3 * mm)]
+    return out
+
+
+def _is_shared(panel: Panel, competency: str | None) -> bool:
+    return competency is not None and any(c.competency == competency
+                                          for c in panel.competencies)
+
+
+def method_section() -> list[Flowable]:
+    return [KeepTogether([
+        para("How the numbers are computed", "h2"),
+        para("Each level is placed on 0–100 % between its dimension's lowest and highest "
+             "level; an interview's score is the mean of its dimensions weighted by its rubric; "
+             "the overall score is the plain mean of the interview scores. Shared "
+             "competencies are compared on raw levels when their scales match, otherwise on "
+             "the normalised scale in steps of the coarsest scale; two or more levels apart "
+             "is flagged. Recommendations for hire and for no hire side by side are flagged, "
+             "and so are interview scores 50 or more points apart. Where one interview has "
+             "several cards, the newest signed counts.", "small"),
+    ])]
+
+
+def signature_section(view: PacketView, slot: StampSlot, width: float) -> list[Flowable]:
+    attached = ", ".join(view.attachments) or "none"
+    words = [
+        para("Digitally signed", "cell_bold"),
+        para(f"by {text(view.merger_name)} &lt;{text(view.merger_email)}&gt;, who merged the "
+             "packet. The signature covers this whole file: these pages, the original "
+             "cards' pages, the original signed PDFs attached unchanged, and the packet data "
+             "(scorer-packet.json). Extract an original to verify it on its own with "
+             "<i>scorer verify</i>.", "small", markup=True),
+        Spacer(1, 2 * mm),
+        para(f"Attached originals: {attached}", "muted"),
+        para(f"Packet data SHA-256 {view.digest}", "muted"),
+    ]
+    table = Table([[slot, words]], colWidths=[slot.width + 6 * mm, width - slot.width - 6 * mm])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [KeepTogether([para("Signature", "h2"), table])]

@@ -1,0 +1,38 @@
+"""What the panel packet's summary is drawn from, and the banner over each card page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from scorer.domain.panel import Panel
+from scorer.io.scorecard_pdf import PageSize
+
+
+@dataclass(frozen=True, slots=True)
+class PacketView:
+    panel: Panel
+    merger_name: str
+    merger_email: str
+    merged_at: datetime
+    card_pages: tuple[tuple[int, int], ...]  # packet pages (1-based) of each interview's card
+    card_page_total: int  # pages after the summary
+    digest: str  # SHA-256 of the embedded packet document
+    attachments: tuple[str, ...]  # each interview's original, as attached
+    banners: tuple[BannerPage, ...] = ()
+    page_size: PageSize = "A4"
+
+
+@dataclass(frozen=True, slots=True)
+class BannerPage:
+    """The strip over one page of an original card."""
+
+    size: tuple[float, float]
+    signer: str
+    signer_email: str
+    signed_at: datetime | None
+    verified_at: datetime
+    card: int  # 1-based, of `cards`
+    cards: int
+    page: int  # 1-based, of `pages` of this card
+    pages: int

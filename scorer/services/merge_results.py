@@ -1,0 +1,124 @@
+"""What a merge gives back: each checked input, each packet, a per-candidate cohort."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from scorer.domain.cohort import Cohort
+from scorer.domain.errors import ScorerError
+from scorer.domain.panel import Flag, Panel, PanelCard, RejectedInput, Severity
+from scorer.services.verify import Verdict, Verification
+
+
+class MergeError(ScorerError):
+    """The merge cannot start or cannot write its result."""
+
+
+class NothingVerified(ScorerError):
+    """No input verified, so there is nothing to put in a packet."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedInput:
+    """One input after verification."""
+
+    path: Path
+    verification: Verification
+    data: bytes | None  # the bytes that were verified, kept for a verified card only
+    sha256: str
+    verified_at: datetime
+    pages: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """A verified scorecard that counts (a verified packet is not a scorecard)."""
+        return self.verification.ok and not self.verification.is_packet and self.data is not None
+
+    @property
+    def status(self) -> str:
+        if self.verification.is_packet and self.verification.ok:
+            return Verdict.NOT_A_SCORECARD.value
+        return self.verification.verdict.value
+
+    @property
+    def reason(self) -> str:
+        if self.verification.is_packet and self.verification.ok:
+            return "a panel packet, not a scorecard; merge the original cards"
+        return self.verification.reason
+
+    @property
+    def candidate(self) -> str:
+        return self.verification.candidate
+
+    @property
+    def signer(self) -> str:
+        return self.verification.signer
+
+    @property
+    def interview(self) -> str:
+        card = self.verification.scorecard
+        return card.rubric.title if card is not None else ""
+
+    def line(self) -> str:
+        if self.ok or not self.verification.is_packet or not self.verification.ok:
+            return self.verification.line()
+        return f"{self.path}: {self.status} · {self.reason}"
+
+    def rejected(self) -> RejectedInput:
+        return RejectedInput(self.path.name, self.status, self.reason, self.candidate,
+                             self.signer)
+
+    def panel_card(self) -> PanelCard:
+        card = self.verification.scorecard
+        assert card is not None and self.ok
+        return PanelCard(self.path.name, card, self.signer, self.verification.signed_at,
+                         self.verified_at, self.sha256)
+
+
+@dataclass(frozen=True, slots=True)
+class PacketResult:
+    path: Path
+    panel: Panel
+    pages: int
+    sha256: str
+
+    @property
+    def candidate(self) -> str:
+        return self.panel.candidate_name
+
+    @property
+    def cards(self) -> int:
+        return len(self.panel.interviews)
+
+    @property
+    def rejected(self) -> tuple[RejectedInput, ...]:
+        return self.panel.rejected
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        return self.panel.flags
+
+    def line(self) -> str:
+        high = sum(1 for f in self.flags if f.severity is Severity.HIGH)
+        flags = (f"{high} flag{'s' if high != 1 else ''} to discuss" if high
+                 else "no flag to discuss")
+        rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
+        return (f"{self.path}: packet of {self.cards} card{'s' if self.cards != 1 else ''} for "
+                f"{self.candidate}, {self.pages} pages{rejected}; {flags}")
+
+
+@dataclass(frozen=True, slots=True)
+class CohortResult:
+    folder: Path
+    packets: tuple[PacketResult, ...]
+    report: Path | None
+    cohort: Cohort | None
+    unassigned: tuple[RejectedInput, ...] = field(default=())  # rejected, candidate unknown
+
+    @property
+    def rejected(self) -> int:
+        return len(self.unassigned) + sum(len(p.rejected) for p in self.packets)
