@@ -7,7 +7,7 @@ follow the summary.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from typing import Any
@@ -22,12 +22,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph
 
 from scorer.io.pdf_fonts import BOLD, REGULAR
-from scorer.io.scorecard_pdf_page import BAND_HEIGHT, MARGIN, Furniture, _fit
+from scorer.io.scorecard_pdf_page import BAND_HEIGHT, MARGIN, Furniture, _fit, numbered_canvas
 from scorer.io.scorecard_pdf_style import (
     BAND,
     BAND_TEXT,
-    MUTED,
-    RULE,
     TextBlock,
     styles,
 )
@@ -55,52 +53,8 @@ class PacketFurniture(Furniture):
         canvas.restoreState()
 
 
-def packet_canvas(footer_left: str, pages_after: int,
-                  then: Callable[[Canvas, int], None] | None = None) -> type[Canvas]:
-    """A canvas writing "Page N of M", M counting `pages_after` pages that follow.
-
-    `then(canvas, pages)` may draw more pages after the document's own (the banners
-    of the cards' pages), knowing how many the document took.
-    """
-
-    class PacketCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-            self._deferring = True
-
-        def showPage(self) -> None:
-            if not self._deferring:  # the pages `then` draws go straight out
-                super().showPage()
-                return
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages) + pages_after
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            if then is not None:
-                self._deferring = False
-                then(self, len(self._pages))
-            super().save()
-
-        def _footer(self, total: int) -> None:
-            width, _ = self._pagesize
-            y = MARGIN - 7 * mm
-            self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.6)
-            self.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
-            self.setFont(REGULAR, 7.2)
-            self.setFillColor(MUTED)
-            self.drawString(MARGIN, y, _fit(footer_left, REGULAR, 7.2, width - 2 * MARGIN - 80))
-            self.drawRightString(width - MARGIN, y, f"Page {self._pageNumber} of {total}")
-            self.restoreState()
-
-    return PacketCanvas
+# The packet's pages are numbered like a scorecard's, the card pages that follow counted too.
+packet_canvas = numbered_canvas
 
 
 @cache

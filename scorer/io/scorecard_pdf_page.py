@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -69,24 +70,36 @@ def templates(pagesize: tuple[float, float], furniture: Furniture) -> list[PageT
     ]
 
 
-def numbered_canvas(footer_left: str) -> type[Canvas]:
-    """A canvas class that writes "page N of M" once the page count is known."""
+def numbered_canvas(footer_left: str, pages_after: int = 0,
+                    then: Callable[[Canvas, int], None] | None = None) -> type[Canvas]:
+    """A canvas writing "Page N of M" once the page count is known.
+
+    M also counts `pages_after` pages that follow the document's own; `then(canvas,
+    pages)` may draw those (a packet's card pages), knowing how many came first.
+    """
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._deferring = True
 
         def showPage(self) -> None:
+            if not self._deferring:  # the pages `then` draws go straight out
+                super().showPage()
+                return
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
+            total = len(self._pages) + pages_after
             for state in self._pages:
                 self.__dict__.update(state)
                 self._footer(total)
                 super().showPage()
+            if then is not None:
+                self._deferring = False
+                then(self, len(self._pages))
             super().save()
 
         def _footer(self, total: int) -> None:
