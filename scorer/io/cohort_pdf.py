@@ -21,7 +21,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from scorer.domain.cohort import Cohort, InterviewerStats, Reliability
@@ -37,7 +36,16 @@ from scorer.io.packet_pdf_page import (
 )
 from scorer.io.scorecard_pdf import PAGE_SIZES
 from scorer.io.scorecard_pdf_page import MARGIN, templates
-from scorer.io.scorecard_pdf_style import ACCENT, HIRE, NO_HIRE, PANEL, RULE, day, text, when
+from scorer.io.scorecard_pdf_style import (
+    ACCENT,
+    HIRE,
+    NO_HIRE,
+    PANEL,
+    day,
+    grid_style,
+    text,
+    when,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,18 +101,6 @@ def _signed(value: float | None, unit: str, scale: float = 1.0, digits: int = 0)
     return f"{'+' if shown > 0 else '−'}{abs(shown):.{digits}f}{unit}"
 
 
-def _grid() -> TableStyle:
-    return TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-    ])
-
-
 def _flags(view: CohortView) -> list[Flowable]:
     items: list[tuple[str, str]] = [(f.title, f.detail) for f in view.cohort.flags]
     if view.unassigned:
@@ -142,7 +138,7 @@ def _candidates(view: CohortView, width: float) -> list[Flowable]:
         ])
     widths = [width * f for f in (0.27, 0.1, 0.12, 0.12, 0.11, 0.28)]
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(_grid())
+    table.setStyle(grid_style(top=3.5, bottom=4.5))
     return [para("Candidates by overall score", "h2"), table]
 
 
@@ -166,7 +162,7 @@ def _interviewers(cohort: Cohort, width: float) -> list[Flowable]:
         ])
     widths = [width * f for f in (0.19, 0.08, 0.13, 0.11, 0.2, 0.29)]
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(_grid())
+    table.setStyle(grid_style(top=3.5, bottom=4.5))
     strips = [Strip(s.name, s.scores, s.mean, s.sd) for s in cohort.interviewers]
     mean = pct(cohort.cohort_mean)
     return [
@@ -223,7 +219,7 @@ def _agreement_parts(cohort: Cohort, width: float) -> list[Flowable]:
             rows.append(_alpha_row(r))
         widths = [width * f for f in (0.2, 0.35, 0.13, 0.09, 0.09, 0.14)]
         table = Table(rows, colWidths=widths, repeatRows=1)
-        table.setStyle(_grid())
+        table.setStyle(grid_style(top=3.5, bottom=4.5))
         out.append(table)
     if cohort.unmeasured:
         out += [Spacer(1, 1.5 * mm), para(
@@ -279,7 +275,7 @@ def _dimensions(interviewers: Sequence[InterviewerStats], width: float) -> list[
                 para(f"{d.minimum}–{d.maximum}", "num"),
             ])
         table = Table(rows, colWidths=widths, repeatRows=2)
-        style = _grid()
+        style = grid_style(top=3.5, bottom=4.5)
         style.add("SPAN", (0, 0), (-1, 0))
         style.add("BACKGROUND", (0, 0), (-1, 0), PANEL)
         style.add("LINEBELOW", (0, 0), (-1, 0), 0, PANEL)

@@ -14,7 +14,7 @@ from scorer.domain.panel import Flag, Panel, Severity
 from scorer.io.packet_charts import WARN
 from scorer.io.packet_pdf_page import hex_colour, para, pct
 from scorer.io.packet_pdf_view import PacketView
-from scorer.io.scorecard_pdf_style import ACCENT, HIRE, NEUTRAL, NO_HIRE, PANEL, RULE
+from scorer.io.scorecard_pdf_style import HIRE, NEUTRAL, NO_HIRE, PANEL, RULE, grid_style
 
 SEVERITY_COLOURS = {Severity.HIGH: NO_HIRE, Severity.WARN: WARN, Severity.INFO: NEUTRAL}
 SEVERITY_WORDS = {Severity.HIGH: "DISCUSS", Severity.WARN: "CHECK", Severity.INFO: "NOTE"}
@@ -167,15 +167,3 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid_style())
     return [para("Interviews", "h2"), table]
-
-
-def grid_style() -> TableStyle:
-    return TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ])

@@ -16,41 +16,23 @@ from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getAscent
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
-from scorer.io.pdf_fonts import BOLD, REGULAR
-from scorer.io.scorecard_pdf_page import BAND_HEIGHT, MARGIN, Furniture, _fit, numbered_canvas
+from scorer.io.pdf_fonts import BOLD
+from scorer.io.scorecard_pdf_page import Furniture, numbered_canvas
 from scorer.io.scorecard_pdf_style import (
-    BAND,
-    BAND_TEXT,
     TextBlock,
     styles,
 )
 
 
 class PacketFurniture(Furniture):
+    """The scorecard's band and footer, with the packet's own label."""
+
     def __init__(self, label: str, title: str, subtitle: str, running: str,
                  footer_left: str) -> None:
-        super().__init__(title, subtitle, running, footer_left)
-        self.label = label
-
-    def first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = doc.pagesize
-        canvas.saveState()
-        canvas.setFillColor(BAND)
-        canvas.rect(0, height - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
-        canvas.setFillColor(BAND_TEXT)
-        canvas.setFont(BOLD, 7.5)
-        canvas.drawString(MARGIN, height - 9 * mm, self.label)
-        canvas.setFont(BOLD, 19)
-        canvas.drawString(MARGIN, height - 18 * mm, _fit(self.title, BOLD, 19, width - 2 * MARGIN))
-        canvas.setFont(REGULAR, 10)
-        canvas.drawString(MARGIN, height - 24.5 * mm,
-                          _fit(self.subtitle, REGULAR, 10, width - 2 * MARGIN))
-        canvas.restoreState()
+        super().__init__(title, subtitle, running, footer_left, label)
 
 
 # The packet's pages are numbered like a scorecard's, the card pages that follow counted too.

@@ -10,12 +10,11 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from scorer.domain.panel import Panel
 from scorer.io.packet_charts import Bar, Dot, DotRow, competency_dots, score_bars
-from scorer.io.packet_pdf_overview import grid_style
 from scorer.io.packet_pdf_page import para, pct
 from scorer.io.packet_pdf_view import PacketView
 from scorer.io.scorecard_pdf import STAMP_SIZE, SignatureBox
 from scorer.io.scorecard_pdf_stamp import draw_stamp
-from scorer.io.scorecard_pdf_style import ACCENT, PANEL, text
+from scorer.io.scorecard_pdf_style import ACCENT, PANEL, grid_style, text
 
 
 class StampSlot(Flowable):  # type: ignore[misc]

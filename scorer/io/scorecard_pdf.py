@@ -44,6 +44,7 @@ from scorer.io.scorecard_pdf_style import (
     binary_streams,
     day,
     duration,
+    grid_style,
     label,
     para,
     styles,
@@ -265,21 +266,8 @@ def _dimensions(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]
                     else label("No evidence written.", "muted"))
         rows.append([name, level, [evidence]])
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
-    table.setStyle(_grid_style())
+    table.setStyle(grid_style(right=6, top=5, bottom=6, flush_left=True))
     return [_heading("Dimensions"), table]
-
-
-def _grid_style() -> TableStyle:
-    return TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-    ])
 
 
 def _question_log(card: Scorecard, width: float) -> list[Flowable]:
@@ -298,7 +286,7 @@ def _question_log(card: Scorecard, width: float) -> list[Flowable]:
         ])
     widths = [width * 0.11, width * 0.09, width * 0.35, width * 0.45]
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
-    table.setStyle(_grid_style())
+    table.setStyle(grid_style(right=6, top=5, bottom=6, flush_left=True))
     return [_heading("Question log"), table]
 
 

@@ -21,7 +21,9 @@ FOOTER = 11 * mm
 class Furniture:
     """What the band, running header and footer say."""
 
-    def __init__(self, title: str, subtitle: str, running: str, footer_left: str) -> None:
+    def __init__(self, title: str, subtitle: str, running: str, footer_left: str,
+                 label: str = "INTERVIEW SCORECARD") -> None:
+        self.label = label
         self.title = title
         self.subtitle = subtitle
         self.running = running
@@ -34,7 +36,7 @@ class Furniture:
         canvas.rect(0, height - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
         canvas.setFillColor(BAND_TEXT)
         canvas.setFont(BOLD, 7.5)
-        canvas.drawString(MARGIN, height - 9 * mm, "INTERVIEW SCORECARD")
+        canvas.drawString(MARGIN, height - 9 * mm, self.label)
         canvas.setFont(BOLD, 19)
         canvas.drawString(MARGIN, height - 18 * mm, _fit(self.title, BOLD, 19, width - 2 * MARGIN))
         canvas.setFont(REGULAR, 10)

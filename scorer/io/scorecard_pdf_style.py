@@ -13,7 +13,7 @@ from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from scorer.io.pdf_fonts import BOLD, REGULAR, register_fonts
 
@@ -289,3 +289,20 @@ def duration(seconds: float) -> str:
         hours, minutes = divmod(minutes, 60)
         return f"{hours} h {minutes:02d} min"
     return f"{minutes} min {secs:02d} s" if secs else f"{minutes} min"
+
+
+def grid_style(*, right: float = 5, top: float = 4, bottom: float = 5,
+               flush_left: bool = False) -> TableStyle:
+    """The documents' tables: an accent rule under the header, a hairline under each row."""
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), right),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ]
+    if flush_left:
+        commands.append(("LEFTPADDING", (0, 0), (0, -1), 0))
+    return TableStyle(commands)
