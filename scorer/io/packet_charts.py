@@ -1,4 +1,4 @@
-"""Charts of the panel packet and the cohort report, drawn with reportlab graphics.
+"""Charts of the panel packet and the cohort report, drawn as `Sketch`es.
 
 - `score_bars`: each interview's weighted score as a bar on 0–100 %, coloured by
   its recommendation, with the overall score as a dashed line.
@@ -14,11 +14,11 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from scorer.io.pdf_fonts import BOLD, REGULAR, register_fonts
+from scorer.io.pdf_sketch import Sketch
 from scorer.io.scorecard_pdf_style import ACCENT, HIRE, INK, MUTED, NEUTRAL, NO_HIRE, RULE
 
 GRID = colors.HexColor("#e4e8ee")
@@ -69,53 +69,48 @@ def _colour(hire: bool | None) -> colors.Color:
     return NEUTRAL if hire is None else (HIRE if hire else NO_HIRE)
 
 
-def _axis(drawing: Drawing, x0: float, x1: float, y0: float, y1: float, ticks: Sequence[float],
+def _axis(sketch: Sketch, x0: float, x1: float, y0: float, y1: float, ticks: Sequence[float],
           labels: Sequence[str]) -> None:
     for tick, label in zip(ticks, labels, strict=True):
         x = x0 + (x1 - x0) * tick
-        drawing.add(Line(x, y0, x, y1, strokeColor=GRID, strokeWidth=0.6))
-        drawing.add(String(x, y0 - 9, label, fontName=REGULAR, fontSize=6.5, fillColor=MUTED,
-                           textAnchor="middle"))
+        sketch.line(x, y0, x, y1, GRID, 0.6)
+        sketch.string(x, y0 - 9, label, REGULAR, 6.5, MUTED, "middle")
 
 
-def score_bars(bars: Sequence[Bar], overall: float | None, width: float) -> Drawing:
+def score_bars(bars: Sequence[Bar], overall: float | None, width: float) -> Sketch:
     register_fonts()
     row, label_w, top_pad, bottom_pad = 23.0, min(width * 0.48, 230.0), 16.0, 16.0
     height = top_pad + bottom_pad + row * max(len(bars), 1)
-    drawing = Drawing(width, height)
+    sketch = Sketch(width, height)
     x0, x1 = label_w, width - 26
     y_top = height - top_pad
-    _axis(drawing, x0, x1, bottom_pad, y_top, [0, 0.25, 0.5, 0.75, 1.0],
+    _axis(sketch, x0, x1, bottom_pad, y_top, [0, 0.25, 0.5, 0.75, 1.0],
           ["0", "25", "50", "75", "100 %"])
     for i, bar in enumerate(bars):
         y = y_top - (i + 1) * row + 6
-        drawing.add(String(0, y + 8, _fit(bar.label, BOLD, 7.2, label_w - 6), fontName=BOLD,
-                           fontSize=7.2, fillColor=INK))
-        drawing.add(String(0, y - 1, _fit(bar.sublabel, REGULAR, 6.8, label_w - 6),
-                           fontName=REGULAR, fontSize=6.8, fillColor=MUTED))
-        drawing.add(Rect(x0, y, x1 - x0, 12, fillColor=TRACK, strokeColor=None))
+        sketch.string(0, y + 8, _fit(bar.label, BOLD, 7.2, label_w - 6), BOLD, 7.2, INK)
+        sketch.string(0, y - 1, _fit(bar.sublabel, REGULAR, 6.8, label_w - 6), REGULAR, 6.8,
+                      MUTED)
+        sketch.rect(x0, y, x1 - x0, 12, TRACK)
         if bar.fraction is None:
-            drawing.add(String(x0 + 4, y + 3, "not scored", fontName=REGULAR, fontSize=7,
-                               fillColor=MUTED))
+            sketch.string(x0 + 4, y + 3, "not scored", REGULAR, 7, MUTED)
             continue
         w = max(1.5, (x1 - x0) * bar.fraction)
-        drawing.add(Rect(x0, y, w, 12, fillColor=_colour(bar.hire), strokeColor=None))
-        drawing.add(String(x0 + w + 3, y + 3, f"{round(bar.fraction * 100)} %", fontName=BOLD,
-                           fontSize=7, fillColor=INK))
+        sketch.rect(x0, y, w, 12, _colour(bar.hire))
+        sketch.string(x0 + w + 3, y + 3, f"{round(bar.fraction * 100)} %", BOLD, 7, INK)
     if overall is not None:
         x = x0 + (x1 - x0) * overall
-        drawing.add(Line(x, bottom_pad - 2, x, y_top + 4, strokeColor=ACCENT, strokeWidth=1.2,
-                         strokeDashArray=[3, 2]))
-        drawing.add(String(x, y_top + 6, f"overall {round(overall * 100)} %", fontName=BOLD,
-                           fontSize=7, fillColor=ACCENT, textAnchor="middle"))
-    return drawing
+        sketch.line(x, bottom_pad - 2, x, y_top + 4, ACCENT, 1.2, dash=(3, 2))
+        sketch.string(x, y_top + 6, f"overall {round(overall * 100)} %", BOLD, 7, ACCENT,
+                      "middle")
+    return sketch
 
 
-def competency_dots(rows: Sequence[DotRow], width: float) -> Drawing:
+def competency_dots(rows: Sequence[DotRow], width: float) -> Sketch:
     register_fonts()
     row, label_w, top_pad, bottom_pad = 26.0, min(width * 0.36, 190.0), 6.0, 16.0
     height = top_pad + bottom_pad + row * max(len(rows), 1)
-    drawing = Drawing(width, height)
+    sketch = Sketch(width, height)
     x0, x1 = label_w + 16, width - 12
     y_top = height - top_pad
     scales = {(d.low, d.high) for r in rows for d in r.dots}
@@ -123,64 +118,59 @@ def competency_dots(rows: Sequence[DotRow], width: float) -> Drawing:
     if shared is not None:
         low, high = shared
         steps = [(v - low) / ((high - low) or 1) for v in range(low, high + 1)]
-        _axis(drawing, x0, x1, bottom_pad, y_top, steps, [str(v) for v in range(low, high + 1)])
+        _axis(sketch, x0, x1, bottom_pad, y_top, steps, [str(v) for v in range(low, high + 1)])
     else:
-        _axis(drawing, x0, x1, bottom_pad, y_top, [0, 0.5, 1], ["lowest", "middle", "highest"])
+        _axis(sketch, x0, x1, bottom_pad, y_top, [0, 0.5, 1], ["lowest", "middle", "highest"])
     for i, item in enumerate(rows):
         y = y_top - (i + 1) * row + row / 2
         lines = textwrap.wrap(item.label, 44)[:2] or [item.label]
         for n, line in enumerate(lines):
-            drawing.add(String(0, y + 2 - n * 8.5 + (len(lines) - 1) * 4, line, fontName=BOLD,
-                               fontSize=7.2, fillColor=INK))
+            sketch.string(0, y + 2 - n * 8.5 + (len(lines) - 1) * 4, line, BOLD, 7.2, INK)
         positions = [x0 + (x1 - x0) * ((d.score - d.low) / ((d.high - d.low) or 1))
                      for d in item.dots]
         colour = NO_HIRE if item.flagged else ACCENT
         if positions:
-            drawing.add(Line(min(positions), y, max(positions), y, strokeColor=colour,
-                             strokeWidth=2.2 if item.flagged else 1.2))
+            sketch.line(min(positions), y, max(positions), y, colour,
+                        2.2 if item.flagged else 1.2)
         # Interviewers on the same level share one dot and one label.
         groups: dict[int, list[str]] = {}
         for dot, x in zip(item.dots, positions, strict=True):
             groups.setdefault(round(x), []).append(dot.label)
         for x, labels in groups.items():
-            drawing.add(Circle(x, y, 3.6, fillColor=colour, strokeColor=colors.white,
-                               strokeWidth=0.8))
+            sketch.circle(x, y, 3.6, colour, colors.white, 0.8)
             label = ", ".join(labels)
             anchor = "end" if x > x1 - 30 else ("start" if x < x0 + 30 else "middle")
             shift = {"end": 4.0, "start": -4.0, "middle": 0.0}[anchor]
-            drawing.add(String(x + shift, y + 6, _fit(label, REGULAR, 6.4, 150),
-                               fontName=REGULAR, fontSize=6.4, fillColor=INK, textAnchor=anchor))
-    return drawing
+            sketch.string(x + shift, y + 6, _fit(label, REGULAR, 6.4, 150), REGULAR, 6.4, INK,
+                          anchor)
+    return sketch
 
 
-def distribution_strips(strips: Sequence[Strip], width: float) -> Drawing:
+def distribution_strips(strips: Sequence[Strip], width: float) -> Sketch:
     register_fonts()
     row, label_w, top_pad, bottom_pad = 22.0, width * 0.26, 8.0, 16.0
     height = top_pad + bottom_pad + row * max(len(strips), 1)
-    drawing = Drawing(width, height)
+    sketch = Sketch(width, height)
     x0, x1 = label_w, width - 70
     y_top = height - top_pad
-    _axis(drawing, x0, x1, bottom_pad, y_top, [0, 0.25, 0.5, 0.75, 1.0],
+    _axis(sketch, x0, x1, bottom_pad, y_top, [0, 0.25, 0.5, 0.75, 1.0],
           ["0", "25", "50", "75", "100 %"])
     dot_fill = colors.Color(ACCENT.red, ACCENT.green, ACCENT.blue, alpha=0.45)
     for i, strip in enumerate(strips):
         y = y_top - (i + 1) * row + row / 2
-        drawing.add(String(0, y - 2.5, _fit(strip.label, BOLD, 7.4, label_w - 6), fontName=BOLD,
-                           fontSize=7.4, fillColor=INK))
-        drawing.add(Line(x0, y, x1, y, strokeColor=RULE, strokeWidth=0.5))
+        sketch.string(0, y - 2.5, _fit(strip.label, BOLD, 7.4, label_w - 6), BOLD, 7.4, INK)
+        sketch.line(x0, y, x1, y, RULE, 0.5)
         for score in strip.scores:
-            drawing.add(Circle(x0 + (x1 - x0) * score, y, 2.6, fillColor=dot_fill,
-                               strokeColor=None))
+            sketch.circle(x0 + (x1 - x0) * score, y, 2.6, dot_fill)
         if strip.mean is not None:
             xm = x0 + (x1 - x0) * strip.mean
             if strip.sd:
                 lo = x0 + (x1 - x0) * max(0.0, strip.mean - strip.sd)
                 hi = x0 + (x1 - x0) * min(1.0, strip.mean + strip.sd)
-                drawing.add(Line(lo, y - 6, hi, y - 6, strokeColor=INK, strokeWidth=1))
-                drawing.add(Line(lo, y - 8, lo, y - 4, strokeColor=INK, strokeWidth=1))
-                drawing.add(Line(hi, y - 8, hi, y - 4, strokeColor=INK, strokeWidth=1))
-            drawing.add(Line(xm, y - 7, xm, y + 7, strokeColor=NO_HIRE, strokeWidth=1.6))
+                sketch.line(lo, y - 6, hi, y - 6, INK, 1)
+                sketch.line(lo, y - 8, lo, y - 4, INK, 1)
+                sketch.line(hi, y - 8, hi, y - 4, INK, 1)
+            sketch.line(xm, y - 7, xm, y + 7, NO_HIRE, 1.6)
             sd = f" ± {round(strip.sd * 100)}" if strip.sd is not None else ""
-            drawing.add(String(x1 + 8, y - 2.5, f"{round(strip.mean * 100)}{sd} %",
-                               fontName=BOLD, fontSize=7, fillColor=INK))
-    return drawing
+            sketch.string(x1 + 8, y - 2.5, f"{round(strip.mean * 100)}{sd} %", BOLD, 7, INK)
+    return sketch

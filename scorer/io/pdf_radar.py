@@ -1,4 +1,4 @@
-"""The radar chart of a scorecard's dimensions, drawn with reportlab graphics.
+"""The radar chart of a scorecard's dimensions, drawn as a `Sketch`.
 
 A score `s` on a scale `lo..hi` sits at radius `(s - lo + 1) / (hi - lo + 1)`, so
 the lowest level is a small ring rather than the centre and every level has its
@@ -21,11 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from scorer.io.pdf_fonts import BOLD, REGULAR, register_fonts
+from scorer.io.pdf_sketch import Sketch
 
 INK = colors.HexColor("#1f2933")
 GRID = colors.HexColor("#c5ccd6")
@@ -252,13 +252,13 @@ def _numbered(names: Sequence[str], angles: Sequence[float], width: float, heigh
     return Layout(width, height + legend_height, cx, cy, radius, placed, tuple(legend))
 
 
-def radar(axes: Sequence[Axis], width: float, height: float) -> Drawing | None:
+def radar(axes: Sequence[Axis], width: float, height: float) -> Sketch | None:
     """The chart, or None when fewer than three dimensions make a radar meaningless."""
     if len(axes) < 3:
         return None
     register_fonts()
     plan = layout(axes, width, height)
-    drawing = Drawing(plan.width, plan.height)
+    sketch = Sketch(plan.width, plan.height)
     cx, cy, radius = plan.cx, plan.cy, plan.radius
     scales = {(a.low, a.high) for a in axes}
     shared = next(iter(scales)) if len(scales) == 1 else None
@@ -268,14 +268,14 @@ def radar(axes: Sequence[Axis], width: float, height: float) -> Drawing | None:
     for step in range(1, steps + 1):
         r = radius * step / steps
         ring = [c for a in angles for c in (cx + r * math.cos(a), cy + r * math.sin(a))]
-        drawing.add(Polygon(ring, strokeColor=GRID, strokeWidth=0.6, fillColor=None))
+        sketch.polygon(ring, GRID, 0.6)
+    for a in angles:
+        sketch.line(cx, cy, cx + radius * math.cos(a), cy + radius * math.sin(a), GRID, 0.6)
+    for step in range(1, steps + 1):
+        r = radius * step / steps
         label = str(shared[0] + step - 1) if shared else f"{round(100 * step / steps)} %"
         # Ring labels sit just right of the upward axis, under the top label's box (GAP).
-        drawing.add(String(cx + 3, cy + r + 1.5, label, fontName=REGULAR, fontSize=6.5,
-                           fillColor=MUTED))
-    for a in angles:
-        drawing.add(Line(cx, cy, cx + radius * math.cos(a), cy + radius * math.sin(a),
-                         strokeColor=GRID, strokeWidth=0.6))
+        sketch.string(cx + 3, cy + r + 1.5, label, REGULAR, 6.5, MUTED)
 
     points: list[float] = []
     for axis, a in zip(axes, angles, strict=True):
@@ -283,30 +283,24 @@ def radar(axes: Sequence[Axis], width: float, height: float) -> Drawing | None:
         if axis.score is not None and axis.high >= axis.low:
             r = radius * (axis.score - axis.low + 1) / (axis.high - axis.low + 1)
         points += [cx + r * math.cos(a), cy + r * math.sin(a)]
-    drawing.add(Polygon(points, strokeColor=FILL, strokeWidth=1.4,
-                        fillColor=colors.Color(FILL.red, FILL.green, FILL.blue, alpha=0.22)))
+    sketch.polygon(points, FILL, 1.4, colors.Color(FILL.red, FILL.green, FILL.blue, alpha=0.22))
     for i, axis in enumerate(axes):
-        drawing.add(Circle(points[2 * i], points[2 * i + 1], 2.2, strokeColor=FILL,
-                           strokeWidth=1, fillColor=FILL if axis.score is not None
-                           else colors.white))
+        sketch.circle(points[2 * i], points[2 * i + 1], 2.2,
+                      FILL if axis.score is not None else colors.white, FILL, 1)
 
     for axis, box in zip(axes, plan.labels, strict=True):
-        _draw_label(drawing, box, scored=axis.score is not None, numbered=plan.numbered)
+        _draw_label(sketch, box, scored=axis.score is not None, numbered=plan.numbered)
     for i, line in enumerate(plan.legend):  # at the bottom, first row on top
         baseline = MARGIN / 2 + (len(plan.legend) - 1 - i) * LEADING + 2
-        drawing.add(String(MARGIN, baseline, line, fontName=REGULAR, fontSize=SIZE,
-                           fillColor=INK))
-    return drawing
+        sketch.string(MARGIN, baseline, line, REGULAR, SIZE, INK)
+    return sketch
 
 
-def _draw_label(drawing: Drawing, box: Box, *, scored: bool, numbered: bool) -> None:
+def _draw_label(sketch: Sketch, box: Box, *, scored: bool, numbered: bool) -> None:
     x = {"start": box.x0, "middle": (box.x0 + box.x1) / 2, "end": box.x1}[box.anchor]
     last = len(box.lines) - 1
     for i, line in enumerate(box.lines):
         baseline = box.y1 - (i + 1) * LEADING + 2  # descenders stay inside the box
         is_score = i == last
-        drawing.add(String(
-            x, baseline, line, fontName=BOLD if is_score or numbered else REGULAR,
-            fontSize=SIZE, textAnchor=box.anchor,
-            fillColor=(FILL if scored else MUTED) if is_score else INK,
-        ))
+        sketch.string(x, baseline, line, BOLD if is_score or numbered else REGULAR, SIZE,
+                      (FILL if scored else MUTED) if is_score else INK, box.anchor)
