@@ -120,8 +120,8 @@ class PacketDoc(_Doc):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     def to_json_bytes(self) -> bytes:
-        data = self.model_dump(mode="json", by_alias=True)
-        return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1).encode("utf-8")
+        """The bytes that are embedded, hashed and signed (see `Scorecard.to_json_bytes`)."""
+        return self.model_dump_json(by_alias=True, indent=1).encode("utf-8")
 
     def digest(self) -> str:
         return hashlib.sha256(self.to_json_bytes()).hexdigest()

@@ -136,10 +136,11 @@ class Scorecard(_Doc):
         return Rubric.model_validate(self.rubric.snapshot)
 
     def to_json_bytes(self) -> bytes:
-        """The canonical encoding: the bytes that are embedded, hashed and signed."""
-        data = self.model_dump(mode="json", by_alias=True)
-        text = json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)
-        return text.encode("utf-8")
+        """The canonical encoding: the bytes that are embedded, hashed and signed.
+
+        Fields in the schema's order, one per line (pydantic's serializer, in Rust).
+        """
+        return self.model_dump_json(by_alias=True, indent=1).encode("utf-8")
 
     def digest(self) -> str:
         return hashlib.sha256(self.to_json_bytes()).hexdigest()

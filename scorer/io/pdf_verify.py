@@ -30,6 +30,9 @@ from pyhanko_certvalidator.registry import SimpleTrustManager
 
 from scorer.domain.packet_doc import PACKET_ATTACHMENT
 from scorer.domain.scorecard import ATTACHMENT_NAME
+from scorer.io import pdf_hex
+
+pdf_hex.install()
 
 log = logging.getLogger(__name__)
 # pyHanko logs a warning with a traceback for every untrusted or broken signature; the
