@@ -51,4 +51,4 @@ def read_hex_string(stream: IO[bytes]) -> Any:
 
 def install() -> None:
     """Use `read_hex_string` for every hex string pyHanko reads (once per process)."""
-    generic.read_hex_string_from_stream = read_hex_string  # type: ignore[assignment]
+    generic.read_hex_string_from_stream = read_hex_string
