@@ -16,8 +16,8 @@ no larger than needed (every verifier reads it as hex).
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,6 +39,7 @@ from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from scorer.domain.scorecard import ATTACHMENT_MIME, ATTACHMENT_NAME
+from scorer.io import pdf_async
 from scorer.io.certificates import RawSigner
 
 FIELD_NAME = "ScorecardSignature"
@@ -127,7 +128,7 @@ def load_key(key_pem: bytes, certificate_pem: bytes) -> LoadedKey:
     key: asn1_keys.PrivateKeyInfo = load_private_key_from_pemder_data(key_pem, passphrase=None)
     cert = next(iter(load_certs_from_pemder_data(certificate_pem)))
     signer = _PreparedSigner(cert, key, RawSigner(key_pem))
-    trial = asyncio.run(signer.async_sign(bytes(32), DIGEST, use_pades=True))
+    trial = pdf_async.run(signer.async_sign(bytes(32), DIGEST, use_pades=True))
     reserved = 2 * (len(trial.dump()) + RESERVE_SLACK)
     return LoadedKey(signer=signer, certificate=cert, bytes_reserved=reserved)
 
@@ -202,7 +203,8 @@ def sign_scorecard(
         new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=page, box=box),
     )
     out = BytesIO()
-    pdf_signer.sign_pdf(writer, output=out, bytes_reserved=key.bytes_reserved)
+    pdf_async.run(pdf_signer.async_sign_pdf(writer, output=out,
+                                         bytes_reserved=key.bytes_reserved))
     return out.getvalue()
 
 
@@ -210,9 +212,13 @@ def _embed(writer: IncrementalPdfFileWriter, attachment: bytes, signed_at: datet
     spec = FileSpec(
         file_spec_string=ATTACHMENT_NAME,
         file_name=ATTACHMENT_NAME,
-        embedded_data=EmbeddedFileObject.from_file_data(
+        # Deflated here at the fastest level (pyHanko's default level took 1.5 ms for
+        # the 40 kB document, a few percent smaller); both forms given, as documented.
+        embedded_data=EmbeddedFileObject(
             writer,
-            data=attachment,
+            dict_data={generic.pdf_name("/Filter"): generic.pdf_name("/FlateDecode")},
+            stream_data=attachment,
+            encoded_data=zlib.compress(attachment, 1),
             mime_type=ATTACHMENT_MIME,
             params=EmbeddedFileParams(creation_date=signed_at, modification_date=signed_at),
         ),
