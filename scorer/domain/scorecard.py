@@ -196,7 +196,7 @@ def scorecard_from_detail(
             id=rubric.id,
             title=rubric.title,
             version=detail.rubric_version,
-            snapshot=json.loads(rubric.to_snapshot()),
+            snapshot=rubric.model_dump(mode="json"),
         ),
         scores=entries,
         summary=_summary(rubric, entries),

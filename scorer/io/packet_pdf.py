@@ -34,14 +34,14 @@ from scorer.io.packet_pdf_sections import (
     method_section,
     signature_section,
 )
-from scorer.io.packet_pdf_view import BannerPage, PacketView
+from scorer.io.packet_pdf_view import BannerPage, PacketNumbers, PacketView
 from scorer.io.scorecard_pdf import PAGE_SIZES, SignatureBox
 from scorer.io.scorecard_pdf_page import MARGIN, templates
 from scorer.io.scorecard_pdf_style import day, when
 
 __all__ = [
     "BANNER_HEIGHT", "SEVERITY_COLOURS", "SEVERITY_WORDS", "VERIFIED", "BannerPage",
-    "PacketView", "RenderedSummary", "render_summary", "short_when",
+    "PacketNumbers", "PacketView", "RenderedSummary", "render_summary", "short_when",
 ]
 
 

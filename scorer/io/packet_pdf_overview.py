@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC
+from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
@@ -14,7 +15,16 @@ from scorer.domain.panel import Flag, Panel, Severity
 from scorer.io.packet_charts import WARN
 from scorer.io.packet_pdf_page import hex_colour, para, pct
 from scorer.io.packet_pdf_view import PacketView
-from scorer.io.scorecard_pdf_style import HIRE, NEUTRAL, NO_HIRE, PANEL, RULE, grid_style
+from scorer.io.pdf_late import LateLabel
+from scorer.io.scorecard_pdf_style import (
+    HIRE,
+    NEUTRAL,
+    NO_HIRE,
+    PANEL,
+    RULE,
+    grid_style,
+    styles,
+)
 
 SEVERITY_COLOURS = {Severity.HIGH: NO_HIRE, Severity.WARN: WARN, Severity.INFO: NEUTRAL}
 SEVERITY_WORDS = {Severity.HIGH: "DISCUSS", Severity.WARN: "CHECK", Severity.INFO: "NOTE"}
@@ -145,7 +155,7 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
         para("INTERVIEW", "th"), para("INTERVIEWER", "th"), para("DATE", "th"),
         para("RECOMMENDATION", "th"), para("WEIGHTED SCORE", "th"), para("PAGES", "th"),
     ]]
-    for interview, (first, last) in zip(panel.interviews, view.card_pages, strict=True):
+    for index, interview in enumerate(panel.interviews):
         reco = interview.recommendation
         if reco is None:
             reco_cell = para("None given", "muted")
@@ -161,9 +171,14 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
             para(interview.date.astimezone(UTC).strftime("%-d %b %Y"), "cell"),
             reco_cell,
             para(score, "cell"),
-            para(f"{first}–{last}", "cell"),
+            LateLabel(partial(_pages, view, index), styles()["cell"], "88–88"),
         ])
     widths = [width * f for f in (0.28, 0.16, 0.13, 0.18, 0.17, 0.08)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid_style())
     return [para("Interviews", "h2"), table]
+
+
+def _pages(view: PacketView, index: int, summary_pages: int) -> str:
+    first, last = view.numbers(summary_pages).card_pages[index]
+    return f"{first}–{last}"

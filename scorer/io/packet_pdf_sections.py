@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache, partial
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -12,9 +14,19 @@ from scorer.domain.panel import Panel
 from scorer.io.packet_charts import Bar, Dot, DotRow, competency_dots, score_bars
 from scorer.io.packet_pdf_page import para, pct
 from scorer.io.packet_pdf_view import PacketView
+from scorer.io.pdf_late import LateLabel, WithLateRight
 from scorer.io.scorecard_pdf import STAMP_SIZE, SignatureBox
 from scorer.io.scorecard_pdf_stamp import draw_stamp
-from scorer.io.scorecard_pdf_style import ACCENT, PANEL, grid_style, text
+from scorer.io.scorecard_pdf_style import (
+    ACCENT,
+    INK,
+    MUTED,
+    PANEL,
+    Segments,
+    grid_style,
+    styles,
+    text,
+)
 
 
 class StampSlot(Flowable):  # type: ignore[misc]
@@ -82,12 +94,15 @@ def competency_section(view: PacketView, width: float) -> list[Flowable]:
                                 "interviewer chose, from the rubric version the card was "
                                 "scored on. Evidence is on the card's own pages.", "muted"),
                            Spacer(1, 1.5 * mm)]
-    for interview, (first, _) in zip(panel.interviews, view.card_pages, strict=True):
-        rows: list[list[Any]] = [[
-            para(f"{text(interview.title)} · <font color='#616e7c'>"
-                 f"{text(interview.interviewer)} · {pct(interview.fraction)} · card from "
-                 f"page {first}</font>", "cell_bold", markup=True), "", "",
-        ]]
+    heading = styles()["cell_bold"]
+    where = _late_style()
+    for index, interview in enumerate(panel.interviews):
+        title = Segments([(interview.title, INK),
+                          (f" · {interview.interviewer} · {pct(interview.fraction)}", MUTED)],
+                         heading)
+        card_from = LateLabel(partial(_card_from, view, index), where, "card from page 888",
+                              align="right")
+        rows: list[list[Any]] = [[WithLateRight(title, card_from), "", ""]]
         for d in interview.dimensions:
             name = [para(d.name, "cell"), para(f"weight {d.weight:g}", "muted")]
             if _is_shared(panel, d.competency):
@@ -107,6 +122,19 @@ def competency_section(view: PacketView, width: float) -> list[Flowable]:
         table.setStyle(style)
         out += [table, Spacer(1, 3 * mm)]
     return out
+
+
+def _card_from(view: PacketView, index: int, summary_pages: int) -> str:
+    return f"card from page {view.numbers(summary_pages).card_pages[index][0]}"
+
+
+def _digest(view: PacketView, summary_pages: int) -> str:
+    return view.numbers(summary_pages).digest
+
+
+@cache
+def _late_style() -> ParagraphStyle:
+    return ParagraphStyle("cell_bold_muted", styles()["cell_bold"], textColor=MUTED)
 
 
 def _is_shared(panel: Panel, competency: str | None) -> bool:
@@ -139,7 +167,8 @@ def signature_section(view: PacketView, slot: StampSlot, width: float) -> list[F
              "<i>scorer verify</i>.", "small", markup=True),
         Spacer(1, 2 * mm),
         para(f"Attached originals: {attached}", "muted"),
-        para(f"Packet data SHA-256 {view.digest}", "muted"),
+        para("Packet data SHA-256", "muted"),
+        LateLabel(partial(_digest, view), styles()["muted"], "0" * 64),
     ]
     table = Table([[slot, words]], colWidths=[slot.width + 6 * mm, width - slot.width - 6 * mm])
     table.setStyle(TableStyle([

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,14 +11,21 @@ from scorer.io.scorecard_pdf import PageSize
 
 
 @dataclass(frozen=True, slots=True)
+class PacketNumbers:
+    """What depends on the summary's length, which is known only once it is laid out."""
+
+    card_pages: tuple[tuple[int, int], ...]  # packet pages (1-based) of each interview's card
+    digest: str  # SHA-256 of the embedded packet document, which lists those pages
+
+
+@dataclass(frozen=True, slots=True)
 class PacketView:
     panel: Panel
     merger_name: str
     merger_email: str
     merged_at: datetime
-    card_pages: tuple[tuple[int, int], ...]  # packet pages (1-based) of each interview's card
+    numbers: Callable[[int], PacketNumbers]  # from the summary's own page count
     card_page_total: int  # pages after the summary
-    digest: str  # SHA-256 of the embedded packet document
     attachments: tuple[str, ...]  # each interview's original, as attached
     banners: tuple[BannerPage, ...] = ()
     page_size: PageSize = "A4"

@@ -84,19 +84,29 @@ def numbered_canvas(footer_left: str, pages_after: int = 0,
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._late: list[list[Callable[[Canvas, int], None]]] = [[]]
             self._deferring = True
+
+        def defer(self, draw: Callable[[Canvas, int], None]) -> None:
+            """Have `draw(canvas, pages)` draw on this page once the page count is known
+            (`pdf_late`); it draws in page coordinates."""
+            self._late[-1].append(draw)
 
         def showPage(self) -> None:
             if not self._deferring:  # the pages `then` draws go straight out
                 super().showPage()
                 return
             self._pages.append(dict(self.__dict__))
+            self._late.append([])
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages) + pages_after
-            for state in self._pages:
+            own = len(self._pages)
+            total = own + pages_after
+            for state, late in zip(self._pages, self._late, strict=False):
                 self.__dict__.update(state)
+                for draw in late:
+                    draw(self, own)
                 self._footer(total)
                 super().showPage()
             if then is not None:

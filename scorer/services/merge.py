@@ -53,7 +53,14 @@ from scorer.services.merge_results import (
     NothingVerified,
     PacketResult,
 )
-from scorer.services.merge_tasks import Checked, CheckTask, build_task, check_file, warm_up
+from scorer.services.merge_tasks import (
+    BuiltFile,
+    Checked,
+    CheckTask,
+    build_task,
+    check_file,
+    warm_up,
+)
 from scorer.services.verify import TrustStore, Verdict, Verification, load_trust
 
 log = logging.getLogger(__name__)
@@ -303,7 +310,9 @@ class MergeService:
             if isinstance(result, TaskFailure):
                 who = request.cards[0].entry.card.candidate.name
                 raise MergeError(f"The packet for {who} could not be built: {result.reason}.")
-            built.append(result)
+            assert isinstance(result, BuiltFile)
+            panel = build_panel([c.entry for c in request.cards], request.rejected)
+            built.append(BuiltPacket(result.pdf, result.pages, panel, result.sha256))
         return built
 
     def _now(self) -> datetime:
@@ -316,19 +325,20 @@ def _nothing_verified(count: int) -> str:
 
 
 def _refuse_overwriting_inputs(target: Path, checked: Sequence[CheckedInput]) -> None:
-    target_path = resolved_path(target)
-    for item in checked:
-        if resolved_path(item.path) == target_path:
-            raise MergeError(f"The packet would replace the input {item.path}; choose another "
-                             "output file.")
-    if target.is_dir():
-        raise MergeError(f"{target} is a folder; give the packet's file name.")
+    _refuse_overwriting_inputs_all([target], checked)
 
 
 def _refuse_overwriting_inputs_all(targets: Sequence[Path], checked: Sequence[CheckedInput]
                                    ) -> None:
+    # Each input resolved once: resolving is a system call per path component.
+    inputs = {resolved_path(item.path): item.path for item in checked}
     for target in targets:
-        _refuse_overwriting_inputs(target, checked)
+        given = inputs.get(resolved_path(target))
+        if given is not None:
+            raise MergeError(f"The packet would replace the input {given}; choose another "
+                             "output file.")
+        if target.is_dir():
+            raise MergeError(f"{target} is a folder; give the packet's file name.")
 
 
 def _targets(folder: Path, panels: Sequence[Panel]) -> list[Path]:

@@ -1,9 +1,9 @@
 """Build one signed packet from one candidate's verified cards (in this process or a worker).
 
-Panel (domain) → open each original (pypdf) → summary pages (reportlab), laid out
-until its page count is stable, since the interview table names each card's
-pages → packet document → banners → merged pages and attachments (pypdf) →
-signature (pyHanko), in memory. Nothing is written here.
+Panel (domain) → open each original (pypdf) → summary pages and banners (reportlab),
+laid out once: the card page numbers and the packet document's digest it prints are
+drawn when its length is known (`pdf_late`) → packet document → merged pages and
+attachments (pypdf) → signature (pyHanko), in memory. Nothing is written here.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scorer.domain.packet_doc import (
     PACKET_ATTACHMENT,
     PACKET_DIGEST_PREFIX,
     MergerPart,
+    PacketDoc,
     packet_doc,
 )
 from scorer.domain.panel import Panel, PanelCard, RejectedInput, build_panel
@@ -63,7 +65,6 @@ class BuiltPacket:
 
 
 _KEYS: dict[str, LoadedKey] = {}
-_LAST_SUMMARY_PAGES: dict[tuple[object, ...], int] = {}  # by the summary's shape, see below
 
 
 def _key(merger: Merger) -> LoadedKey:
@@ -102,7 +103,7 @@ def attachment_names(panel: Panel) -> list[str]:
 
 
 def build_packet(request: BuildRequest) -> BuiltPacket:
-    from scorer.io.packet_pdf import BannerPage, PacketView, render_summary
+    from scorer.io.packet_pdf import BannerPage, PacketNumbers, PacketView, render_summary
     from scorer.io.pdf_merge import Attachment, merge_packet, open_card
     from scorer.io.pdf_signing import sign_scorecard
     from scorer.io.scorecard_pdf_stamp import STAMP_FORM
@@ -130,29 +131,26 @@ def build_packet(request: BuildRequest) -> BuiltPacket:
         for n, (interview, source) in enumerate(zip(panel.interviews, sources, strict=True), 1)
         for index, size in enumerate(source.page_sizes, start=1)
     )
-    # The interview table names each card's pages, which follow the summary: lay the
-    # summary out with the last length seen, and again only if it comes out otherwise.
-    shape = _summary_shape(panel, request.page_size)
-    summary_pages = _LAST_SUMMARY_PAGES.get(shape, _LAST_SUMMARY_PAGES.get(shape[:1], 3))
-    for _ in range(4):
+    # The summary names each card's packet pages, and prints the digest of a document
+    # that lists them: both are drawn once the summary's own length is known.
+    @lru_cache(maxsize=4)
+    def numbers(summary_pages: int) -> tuple[list[tuple[int, int]], PacketDoc]:
         ranges = _ranges(summary_pages, [s.pages for s in sources])
-        doc = packet_doc(panel, merged_at=request.merged_at, merger=merger_part,
-                         attachments=names, pages=ranges)
-        view = PacketView(
-            panel=panel, merger_name=merger.name, merger_email=merger.email,
-            merged_at=request.merged_at, card_pages=tuple(ranges),
-            card_page_total=card_pages, digest=doc.digest(), attachments=tuple(names),
-            banners=banners, page_size=request.page_size,  # type: ignore[arg-type]
-        )
-        summary = render_summary(view)
-        if summary.pages == summary_pages:
-            break
-        summary_pages = summary.pages
-    else:  # pragma: no cover - a page number's width cannot keep changing the length
-        raise RuntimeError("the summary's length does not settle")
-    if len(_LAST_SUMMARY_PAGES) > 512:  # a guess per shape seen: bounded
-        _LAST_SUMMARY_PAGES.clear()
-    _LAST_SUMMARY_PAGES[shape] = _LAST_SUMMARY_PAGES[shape[:1]] = summary.pages
+        return ranges, packet_doc(panel, merged_at=request.merged_at, merger=merger_part,
+                                  attachments=names, pages=ranges)
+
+    def late(summary_pages: int) -> PacketNumbers:
+        ranges, document = numbers(summary_pages)
+        return PacketNumbers(tuple(ranges), document.digest())
+
+    view = PacketView(
+        panel=panel, merger_name=merger.name, merger_email=merger.email,
+        merged_at=request.merged_at, numbers=late, card_page_total=card_pages,
+        attachments=tuple(names), banners=banners,
+        page_size=request.page_size,  # type: ignore[arg-type]
+    )
+    summary = render_summary(view)
+    ranges, doc = numbers(summary.pages)
     total = summary.pages + card_pages
     outline = [("Summary", 0)]
     outline += [(f"{i.title} · {i.interviewer}", first - 1)
@@ -175,17 +173,6 @@ def build_packet(request: BuildRequest) -> BuiltPacket:
         signer_name=merger.name, signed_at=request.merged_at, reason="Panel packet",
     )
     return BuiltPacket(signed, total, panel, hashlib.sha256(signed).hexdigest())
-
-
-def _summary_shape(panel: Panel, page_size: str) -> tuple[object, ...]:
-    """What mostly decides the summary's length: its tables' rows and the flags.
-
-    Only a guess for the first layout (one layout instead of two when it holds); the
-    page count that comes out is always checked.
-    """
-    return (len(panel.interviews), page_size, len(panel.flags), len(panel.rejected),
-            len(panel.competencies),
-            tuple(sorted((i.card.rubric.id, len(i.dimensions)) for i in panel.interviews)))
 
 
 def _ranges(summary_pages: int, card_pages: Sequence[int]) -> list[tuple[int, int]]:

@@ -43,5 +43,16 @@ def check_file(task: CheckTask) -> Checked:
     return Checked(result, source.pages)
 
 
-def build_task(request: BuildRequest) -> BuiltPacket:
-    return build_packet(request)
+@dataclass(frozen=True, slots=True)
+class BuiltFile:
+    """A packet built in a worker: the file only. The parent has the cards and makes the
+    same panel from them (`build_panel`) for less than unpickling the worker's would cost."""
+
+    pdf: bytes
+    pages: int
+    sha256: str
+
+
+def build_task(request: BuildRequest) -> BuiltFile:
+    built: BuiltPacket = build_packet(request)
+    return BuiltFile(built.pdf, built.pages, built.sha256)

@@ -126,6 +126,12 @@ def test_four_cards_from_four_identities_make_one_signed_packet(
         assert "/Annots" not in page
     summary = page_text(target, slice(0, summary_pages))
     assert name in summary and "OVERALL SCORE" in summary and "Before the debrief" in summary
+    # The page numbers and the digest the summary prints are drawn once its length is known:
+    # they are the packet's own, and the digest is that of the attached packet data.
+    assert hashlib.sha256(found[PACKET_ATTACHMENT]).hexdigest() in summary
+    for ref in doc.cards:
+        assert f"{ref.first_page}–{ref.last_page}" in summary
+        assert f"card from page {ref.first_page}" in summary
     for ref in doc.cards:
         banner = reader.pages[ref.first_page - 1].extract_text()
         assert "VERIFIED" in banner and ref.interviewer in banner
