@@ -1,4 +1,4 @@
-"""Merging verified scorecards into one packet with pypdf (the only pypdf import).
+"""Merging verified scorecards into one packet with pypdf.
 
 A plain merge of signed PDFs copies their signature fields, whose signatures then
 cover bytes that no longer exist: broken signatures, worse than none. So:
@@ -43,6 +43,9 @@ from pypdf.generic import (
 )
 
 from scorer.domain.errors import ScorerError
+from scorer.io import pdf_names
+
+pdf_names.install()
 
 MAX_CARD_PAGES = 60  # a scorecard is 2–6 pages; anything far longer is not one of ours
 
