@@ -28,7 +28,6 @@ from scorer.domain.panel import Panel, RejectedInput
 from scorer.io.packet_charts import WARN, Strip, distribution_strips
 from scorer.io.packet_pdf_page import (
     PacketFurniture,
-    binary_streams,
     hex_colour,
     packet_canvas,
     para,
@@ -41,6 +40,7 @@ from scorer.io.scorecard_pdf_style import (
     HIRE,
     NO_HIRE,
     PANEL,
+    binary_streams,
     day,
     grid_style,
     text,

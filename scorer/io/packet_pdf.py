@@ -26,7 +26,7 @@ from scorer.io.packet_pdf_overview import (
     interviews_section,
     rejected_section,
 )
-from scorer.io.packet_pdf_page import PacketFurniture, binary_streams, packet_canvas
+from scorer.io.packet_pdf_page import PacketFurniture, packet_canvas
 from scorer.io.packet_pdf_sections import (
     StampSlot,
     charts_section,
@@ -37,7 +37,7 @@ from scorer.io.packet_pdf_sections import (
 from scorer.io.packet_pdf_view import BannerPage, PacketNumbers, PacketView
 from scorer.io.scorecard_pdf import PAGE_SIZES, SignatureBox
 from scorer.io.scorecard_pdf_page import MARGIN, templates
-from scorer.io.scorecard_pdf_style import day, when
+from scorer.io.scorecard_pdf_style import binary_streams, day, when
 
 __all__ = [
     "BANNER_HEIGHT", "SEVERITY_COLOURS", "SEVERITY_WORDS", "VERIFIED", "BannerPage",

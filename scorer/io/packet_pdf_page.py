@@ -7,12 +7,9 @@ follow the summary.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -143,18 +140,3 @@ def hex_colour(colour: colors.Color) -> str:
 def pct(fraction: float | None) -> str:
     """`37 %`, never broken across lines."""
     return "—" if fraction is None else f"{round(fraction * 100)}\u00a0%"
-
-
-@contextmanager
-def binary_streams() -> Iterator[None]:
-    """Streams compressed but not ASCII85-encoded: a tenth of the layout time, smaller files.
-
-    reportlab only has the global switch; another document laid out meanwhile merely gets
-    the same valid, binary streams.
-    """
-    previous = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = previous

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -12,6 +13,7 @@ from xml.sax.saxutils import escape
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
@@ -258,17 +260,25 @@ def label(value: str, style: str = "label") -> Label:
 
 @contextmanager
 def binary_streams() -> Iterator[None]:
-    """Page streams compressed but not ASCII85-encoded: faster to write, smaller files.
+    """Streams deflated at the fastest level and not ASCII85-encoded: faster to write.
 
-    reportlab only has the process-wide switch; a document laid out meanwhile on another
-    thread merely gets the same valid streams, whichever encoding each is made with.
+    The font subsets are most of a document's bytes; deflating them at zlib's default
+    level took a tenth of a scorecard's layout, for files 5 % smaller. reportlab only
+    has process-wide switches (the A85 setting, its one shared deflate filter); a
+    document laid out meanwhile on another thread merely gets the same valid streams.
     """
     previous = rl_config.useA85
     rl_config.useA85 = 0
+    pdfdoc.PDFZCompress.encode = _deflate_fast
     try:
         yield
     finally:
         rl_config.useA85 = previous
+        pdfdoc.PDFZCompress.__dict__.pop("encode", None)
+
+
+def _deflate_fast(data: str | bytes) -> bytes:
+    return zlib.compress(data.encode("utf-8") if isinstance(data, str) else data, 1)
 
 
 def when(moment: datetime | None) -> str:
