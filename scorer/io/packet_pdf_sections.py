@@ -89,11 +89,13 @@ def competency_section(view: PacketView, width: float) -> list[Flowable]:
     if not panel.interviews:
         return []
     widths = [width * 0.25, width * 0.2, width * 0.55]
+    gap = Spacer(1, 1.5 * mm)
+    gap.keepWithNext = 1  # the heading and its note move on with the first table's start
     out: list[Flowable] = [para("Competencies: every dimension, its level and anchor", "h2"),
                            para("The anchor is the rubric's description of the level the "
                                 "interviewer chose, from the rubric version the card was "
-                                "scored on. Evidence is on the card's own pages.", "muted"),
-                           Spacer(1, 1.5 * mm)]
+                                "scored on. Evidence is on the card's own pages.", "muted_k"),
+                           gap]
     heading = styles()["cell_bold"]
     where = _late_style()
     for index, interview in enumerate(panel.interviews):
