@@ -1,7 +1,7 @@
 """The scorecard as data: the versioned JSON document embedded in every signed PDF.
 
 `scorecard_from_detail` builds it from a submitted interview; `to_json_bytes` is
-its one canonical encoding (sorted keys, UTF-8), whose SHA-256 is also written
+its one encoding (fields in schema order, UTF-8), whose SHA-256 is also written
 into the signed PDF's metadata; `parse_scorecard` reads it back and checks that
 it is self-consistent (the rubric snapshot hashes to the stated version, every
 level exists in that snapshot, the summary matches the scores).
