@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from scorer import collector
 from scorer.domain.cohort import build_cohort
 from scorer.domain.panel import (
     MixedCandidates,
@@ -181,7 +182,9 @@ class MergeService:
             if on_result is not None:
                 on_result(index, results[index])  # type: ignore[arg-type]
 
-        self._pool.run(self._check, tasks, self.file_timeout, on_result=arrived)
+        # The results (verdicts with their scorecards) make many objects and no cycles.
+        with collector.paused():
+            self._pool.run(self._check, tasks, self.file_timeout, on_result=arrived)
         return [r for r in results if r is not None]
 
     def _from_task(self, task: CheckTask, value: object) -> CheckedInput:
@@ -273,7 +276,8 @@ class MergeService:
             )
             for key, entries in groups.items()
         ]
-        built = self._build_all(requests)
+        with collector.paused():
+            built = self._build_all(requests)
         targets = _targets(folder, [b.panel for b in built])
         _refuse_overwriting_inputs_all(targets, checked)
         written: list[Path] = []
