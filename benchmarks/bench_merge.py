@@ -1,6 +1,6 @@
 """Panel merge timings: one candidate's four cards, and 10, 30 and 100 candidates; prints a table.
 
-    .venv/bin/python benchmarks/bench_merge.py [--runs 15] [--scale 10 30 100]
+    .venv/bin/python benchmarks/bench_merge.py [--runs 15] [--scale 10 30 100] [--scale-runs 3]
 
 Warm numbers reuse the process and its checking workers (started, imports done,
 the merger's key parsed). The baseline is verifying one card in this process,
@@ -110,7 +110,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--scale", type=int, nargs="*", default=[10, 30, 100])
-    parser.add_argument("--scale-runs", type=int, default=1)
+    parser.add_argument("--scale-runs", type=int, default=3)
     args = parser.parse_args()
 
     import keyring
