@@ -10,7 +10,9 @@ and on POSIX run with a cap on their address space, so that a decompression
 bomb ends in a MemoryError instead of taking the machine's memory.
 
 Tasks are module-level functions (pickled by name) and picklable arguments;
-results come back pickled.
+results come back pickled. Each worker is handed its next task while it runs the
+current one, so it never waits for the parent between tasks; a task's time limit
+starts when the one before it on that worker ends.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import queue
 import threading
 import time
 from collections import deque
@@ -33,6 +36,7 @@ log = logging.getLogger(__name__)
 MEMORY_LIMIT = 2 * 1024 ** 3  # address space of a worker, POSIX only
 START_TIMEOUT = 120.0  # a cold start on a busy machine imports the whole PDF stack
 TASKS_PER_NEW_WORKER = 4
+QUEUED = 2  # tasks handed to a worker at once: the one it runs and the next
 START_FAILURES = 3  # workers that die before they are ready, in a row, before giving up
 
 
@@ -62,12 +66,16 @@ class _Worker:
         self.ready = False
         self.loaded: Callable[[Any], Any] | None = None  # the task function it holds
         self.loading: Callable[[Any], Any] | None = None  # the one it is importing
-        self.task: int | None = None
-        self.deadline = 0.0
+        self.tasks: deque[int] = deque()  # handed over, not answered; it runs the first
+        self.deadline = 0.0  # for the first of `tasks`
 
     @property
     def idle(self) -> bool:
-        return self.ready and self.loading is None and self.task is None
+        return self.ready and self.loading is None and not self.tasks
+
+    @property
+    def can_take(self) -> bool:
+        return self.ready and self.loading is None and len(self.tasks) < QUEUED
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -97,12 +105,25 @@ def _worker_main(conn: Connection, warm_up: Callable[[], object] | None,
         conn.send(("ready", None))
     except OSError:  # the pool was closed while this worker warmed up
         return
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def read() -> None:
+        # The parent's messages are read as they come: the parent handing over the next
+        # task must never wait for this process to finish sending a result, or with both
+        # pipes full each would wait for the other.
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                message = None
+            inbox.put(message)
+            if message is None:
+                return
+
+    threading.Thread(target=read, daemon=True, name="scorer-merge-inbox").start()
     function: Callable[[Any], Any] | None = None
     while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
+        message = inbox.get()
         if message is None:
             return
         kind, value = message
@@ -167,7 +188,7 @@ class WorkerPool:
         self._closing.set()
         with self._lock:
             for worker in self._workers:
-                worker.stop(kill=worker.task is not None)
+                worker.stop(kill=bool(worker.tasks))
             self._workers.clear()
         self._closing.clear()
 
@@ -196,24 +217,9 @@ class WorkerPool:
                     break
                 now = time.monotonic()
                 for worker in list(self._workers):
-                    if not worker.idle or not pending:
-                        continue
-                    try:
-                        if worker.loaded is not function:
-                            worker.conn.send(("load", function))
-                            worker.loading = function
-                            worker.deadline = time.monotonic() + START_TIMEOUT
-                            continue
-                        index = pending.popleft()
-                        worker.task = index
-                        worker.deadline = time.monotonic() + timeout
-                        worker.conn.send(("task", arguments[index]))
-                    except (OSError, ValueError):
-                        if worker.task is not None:
-                            pending.appendleft(worker.task)
-                        self._replace(worker)
+                    self._hand_over(worker, function, arguments, pending, timeout)
                 waiting = [w for w in self._workers if not w.idle]
-                deadlines = [w.deadline for w in waiting if w.task is not None]
+                deadlines = [w.deadline for w in waiting if w.tasks]
                 if not any(w.ready for w in self._workers) and now - started > START_TIMEOUT:
                     raise WorkersUnavailable(
                         f"The merge's checking processes did not start within "
@@ -222,31 +228,62 @@ class WorkerPool:
                 limit = min(0.25, max(0.0, min(deadlines) - now)) if deadlines else 0.25
                 for conn in wait([w.conn for w in waiting], timeout=limit):
                     worker = next(w for w in waiting if w.conn is conn)
-                    remaining -= self._receive(worker, results, on_result)
+                    remaining -= self._receive(worker, results, on_result, pending, timeout)
                 now = time.monotonic()
                 for worker in list(self._workers):
                     if worker.loading is not None and now > worker.deadline:
                         raise WorkersUnavailable("The merge's checking processes cannot load "
                                                  "their task.")
-                    if worker.task is not None and now > worker.deadline:
-                        index = worker.task
+                    if worker.tasks and now > worker.deadline:
+                        index = worker.tasks.popleft()
                         log.warning("task %d took longer than %.0f s; its worker is stopped",
                                     index, timeout)
                         self._deliver(index, TaskFailure(
                             f"took longer than {timeout:g} s", timed_out=True),
                             results, on_result)
                         remaining -= 1
+                        _give_back(worker, pending)
                         self._replace(worker, kill=True)
         return results
 
+    def _hand_over(self, worker: _Worker, function: Callable[[Any], Any],
+                   arguments: Sequence[Any], pending: deque[int], timeout: float) -> None:
+        """Give `worker` the function to load, or tasks up to `QUEUED`."""
+        while pending and worker.can_take:
+            if worker.loaded is not function:
+                if worker.tasks:  # it finishes the previous run's function first
+                    return
+                try:
+                    worker.conn.send(("load", function))
+                except (OSError, ValueError):
+                    self._replace(worker)
+                    return
+                worker.loading = function
+                worker.deadline = time.monotonic() + START_TIMEOUT
+                return
+            index = pending.popleft()
+            try:
+                worker.conn.send(("task", arguments[index]))
+            except (OSError, ValueError):
+                pending.appendleft(index)  # it never reached the worker
+                if not worker.tasks:
+                    self._replace(worker)
+                return  # else the worker's end shows on its pipe, with the task it ran
+            if not worker.tasks:
+                worker.deadline = time.monotonic() + timeout
+            worker.tasks.append(index)
+
     def _receive(self, worker: _Worker, results: list[Any],
-                 on_result: Callable[[int, Any], None] | None) -> int:
+                 on_result: Callable[[int, Any], None] | None, pending: deque[int],
+                 timeout: float) -> int:
         try:
             kind, value = worker.conn.recv()
         except (EOFError, OSError):
             worker.process.join(timeout=2)
             code = worker.process.exitcode
-            index = worker.task
+            # The task it was running failed with it; the next ones never started.
+            index = worker.tasks.popleft() if worker.tasks else None
+            _give_back(worker, pending)
             if not worker.ready:
                 self._start_failures += 1
                 if self._start_failures >= START_FAILURES:
@@ -268,10 +305,11 @@ class WorkerPool:
         if kind == "loaded":  # possibly left over from the previous run
             worker.loaded, worker.loading = worker.loading, None
             return 0
-        index = worker.task
-        worker.task = None
-        if index is None:  # pragma: no cover - a worker only answers what it was given
+        if not worker.tasks:  # pragma: no cover - a worker only answers what it was given
             return 0
+        index = worker.tasks.popleft()
+        if worker.tasks:  # it has started the next one already
+            worker.deadline = time.monotonic() + timeout
         self._deliver(index, value if kind == "ok" else TaskFailure(str(value)), results,
                       on_result)
         return 1
@@ -284,7 +322,13 @@ class WorkerPool:
             on_result(index, value)
 
     def _replace(self, worker: _Worker, kill: bool = False) -> None:
-        worker.task = None
+        worker.tasks.clear()
         worker.stop(kill=kill)
         self._workers.remove(worker)
         self._workers.append(_Worker(self._context, self._warm_up, self._memory_limit))
+
+
+def _give_back(worker: _Worker, pending: deque[int]) -> None:
+    """Put the tasks `worker` was handed but never started back at the front, in order."""
+    while worker.tasks:
+        pending.appendleft(worker.tasks.pop())

@@ -17,6 +17,7 @@ from tests.support.merge_tasks import (
     allocate,
     check_or_hang,
     die,
+    die_on,
     echo,
     fail,
     never_starts,
@@ -45,6 +46,53 @@ def test_a_worker_that_dies_fails_its_task_only(pool: WorkerPool) -> None:
     results = pool.run(die, [3], timeout=5)
     assert isinstance(results[0], TaskFailure) and "exit code 3" in results[0].reason
     assert pool.run(echo, ["still here"], timeout=5) == ["still here"]
+
+
+def test_tasks_handed_to_a_worker_behind_one_that_hangs_or_kills_it_still_run() -> None:
+    # One worker holds the running task and the next: that next one never started when
+    # the worker was stopped or died, so it runs again on the worker that replaces it.
+    import threading
+
+    with WorkerPool(workers=1) as single:
+        runs: list[list[object]] = []
+
+        def both() -> None:
+            runs.append(single.run(slow_unless_quick, ["a", "hang", "b", "c"], timeout=1.0))
+            runs.append(single.run(die_on, ["a", "die", "b", "c"], timeout=5))
+
+        runner = threading.Thread(target=both)
+        runner.start()
+        runner.join(timeout=60)  # a task lost in between would keep the run waiting
+        assert not runner.is_alive() and len(runs) == 2
+        hung, died = runs
+        assert hung[0] == "a" and hung[2:] == ["b", "c"]
+        assert isinstance(hung[1], TaskFailure) and hung[1].timed_out
+        assert died[0] == "a" and died[2:] == ["b", "c"]
+        assert isinstance(died[1], TaskFailure) and "exit code 3" in died[1].reason
+
+
+def test_large_tasks_and_results_cross_at_once_without_a_deadlock() -> None:
+    # The next task goes out while the worker sends the last result; each is larger
+    # than a pipe holds, so neither side may wait for the other to read.
+    import threading
+
+    big = [bytes([n]) * (4 * 1024 * 1024) for n in range(4)]
+    with WorkerPool(workers=1) as single:
+        out: list[list[object]] = []
+        runner = threading.Thread(target=lambda: out.append(single.run(echo, big, timeout=30)))
+        runner.start()
+        runner.join(timeout=60)
+        deadlocked = runner.is_alive()
+        if deadlocked:  # end the run, so that this test fails instead of hanging
+            closer = threading.Thread(target=single.close)
+            closer.start()  # the run stops at its next step
+            time.sleep(0.5)
+            for worker in list(single._workers):
+                worker.process.kill()  # the step it is stuck in
+            runner.join(timeout=10)
+            closer.join(timeout=10)
+        assert not deadlocked, "the pool and its worker wait for each other"
+    assert out == [big]
 
 
 def test_an_exception_becomes_the_task_failure(pool: WorkerPool) -> None:

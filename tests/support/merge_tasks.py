@@ -25,6 +25,13 @@ def die(value: int) -> int:
     os._exit(value)
 
 
+def die_on(value: str) -> str:
+    """The worker process ends (exit code 3) on "die"; any other value comes back."""
+    if value == "die":
+        os._exit(3)
+    return value
+
+
 def fail(value: str) -> str:
     raise ValueError(value)
 
