@@ -53,8 +53,13 @@ def render(rows: Sequence[Row]) -> str:
          f"<= {_ms(r.target_ms)}" if r.target_ms is not None else "-", r.verdict, r.note)
         for r in rows
     ]
-    widths = [max(len(line[i]) for line in [head, *body]) for i in range(len(head))]
+    return grid(head, body)
+
+
+def grid(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to their widest cell, a rule under the heading."""
+    widths = [max(len(line[i]) for line in [head, *rows]) for i in range(len(head))]
     lines = [" | ".join(c.ljust(w) for c, w in zip(head, widths, strict=True)).rstrip()]
     lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
+    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return "\n".join(lines)

@@ -35,6 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks._table import grid  # noqa: E402
+
 KEYRING_BACKEND = "tests.support.keyrings.FileKeyring"
 
 
@@ -79,16 +81,6 @@ def _row(name: str, wall: list[float], cpu: list[float] | None, target: float | 
         verdict,
         f"{median / baseline:.2f}x" if baseline else "-",
     )
-
-
-def _table(rows: list[tuple[str, ...]]) -> str:
-    head = ("measure", "median", "cpu median", "p95", "target", "verdict", "vs render")
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(head, widths, strict=True)).rstrip()]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-              for r in rows]
-    return "\n".join(lines)
 
 
 def _scorer(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -172,7 +164,8 @@ def main() -> int:
         _row("`scorer export`, cold process", cold_export, None, None, None),
         _row("`scorer verify` one file, cold process", cold_verify, None, None, None),
     ]
-    print(_table(rows))
+    print(grid(("measure", "median", "cpu median", "p95", "target", "verdict", "vs render"),
+               rows))
     print(f"{args.runs} warm runs, {args.cold_runs} cold; {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.2f}")
     return 0

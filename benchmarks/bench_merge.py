@@ -30,6 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks._table import grid  # noqa: E402
+
 
 def _median_ms(action: Callable[[], object], runs: int) -> float:
     return _medians_ms(action, runs)[0]
@@ -44,15 +46,6 @@ def _medians_ms(action: Callable[[], object], runs: int) -> tuple[float, float]:
         walls.append(time.perf_counter() - start)
         cpus.append(time.process_time() - cpu)
     return statistics.median(walls) * 1000, statistics.median(cpus) * 1000
-
-
-def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(head, widths, strict=True)).rstrip()]
-    lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-              for r in rows]
-    return "\n".join(lines)
 
 
 def _sign(job: tuple[object, bytes, bytes, object, Path]) -> str:
@@ -199,7 +192,7 @@ def main() -> int:
         3)
     rows.append(("`scorer merge` 4 cards, cold process", f"{cold:.0f} ms", "", "report", ""))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(_table(("measurement", "median", "cpu median", "target", "ratio"), rows))
+    print(grid(("measurement", "median", "cpu median", "target", "ratio"), rows))
     print(f"{os.cpu_count()} CPUs, load average {load:.2f} at the end")
     shutil.rmtree(work, ignore_errors=True)
     return 0

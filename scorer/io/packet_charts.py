@@ -15,11 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from scorer.io.pdf_fonts import BOLD, REGULAR, register_fonts
 from scorer.io.pdf_sketch import Sketch
-from scorer.io.scorecard_pdf_style import ACCENT, HIRE, INK, MUTED, NEUTRAL, NO_HIRE, RULE
+from scorer.io.scorecard_pdf_style import (
+    ACCENT,
+    HIRE,
+    INK,
+    MUTED,
+    NEUTRAL,
+    NO_HIRE,
+    RULE,
+    fit_line,
+)
 
 GRID = colors.HexColor("#e4e8ee")
 TRACK = colors.HexColor("#eef2f6")
@@ -57,14 +65,6 @@ class Strip:
     sd: float | None
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def _colour(hire: bool | None) -> colors.Color:
     return NEUTRAL if hire is None else (HIRE if hire else NO_HIRE)
 
@@ -88,8 +88,8 @@ def score_bars(bars: Sequence[Bar], overall: float | None, width: float) -> Sket
           ["0", "25", "50", "75", "100 %"])
     for i, bar in enumerate(bars):
         y = y_top - (i + 1) * row + 6
-        sketch.string(0, y + 8, _fit(bar.label, BOLD, 7.2, label_w - 6), BOLD, 7.2, INK)
-        sketch.string(0, y - 1, _fit(bar.sublabel, REGULAR, 6.8, label_w - 6), REGULAR, 6.8,
+        sketch.string(0, y + 8, fit_line(bar.label, BOLD, 7.2, label_w - 6), BOLD, 7.2, INK)
+        sketch.string(0, y - 1, fit_line(bar.sublabel, REGULAR, 6.8, label_w - 6), REGULAR, 6.8,
                       MUTED)
         sketch.rect(x0, y, x1 - x0, 12, TRACK)
         if bar.fraction is None:
@@ -141,7 +141,7 @@ def competency_dots(rows: Sequence[DotRow], width: float) -> Sketch:
             label = ", ".join(labels)
             anchor = "end" if x > x1 - 30 else ("start" if x < x0 + 30 else "middle")
             shift = {"end": 4.0, "start": -4.0, "middle": 0.0}[anchor]
-            sketch.string(x + shift, y + 6, _fit(label, REGULAR, 6.4, 150), REGULAR, 6.4, INK,
+            sketch.string(x + shift, y + 6, fit_line(label, REGULAR, 6.4, 150), REGULAR, 6.4, INK,
                           anchor)
     return sketch
 
@@ -158,7 +158,7 @@ def distribution_strips(strips: Sequence[Strip], width: float) -> Sketch:
     dot_fill = colors.Color(ACCENT.red, ACCENT.green, ACCENT.blue, alpha=0.45)
     for i, strip in enumerate(strips):
         y = y_top - (i + 1) * row + row / 2
-        sketch.string(0, y - 2.5, _fit(strip.label, BOLD, 7.4, label_w - 6), BOLD, 7.4, INK)
+        sketch.string(0, y - 2.5, fit_line(strip.label, BOLD, 7.4, label_w - 6), BOLD, 7.4, INK)
         sketch.line(x0, y, x1, y, RULE, 0.5)
         for score in strip.scores:
             sketch.circle(x0 + (x1 - x0) * score, y, 2.6, dot_fill)

@@ -28,14 +28,13 @@ from scorer.io.packet_pdf_overview import (
 )
 from scorer.io.packet_pdf_page import PacketFurniture, packet_canvas
 from scorer.io.packet_pdf_sections import (
-    StampSlot,
     charts_section,
     competency_section,
     method_section,
     signature_section,
 )
 from scorer.io.packet_pdf_view import BannerPage, PacketNumbers, PacketView
-from scorer.io.scorecard_pdf import PAGE_SIZES, SignatureBox
+from scorer.io.scorecard_pdf import PAGE_SIZES, SignatureBox, StampSlot
 from scorer.io.scorecard_pdf_page import MARGIN, templates
 from scorer.io.scorecard_pdf_style import binary_streams, day, when
 

@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from scorer.io.packet_pdf_view import BannerPage
 from scorer.io.pdf_fonts import BOLD, REGULAR
 from scorer.io.scorecard_pdf_page import MARGIN
+from scorer.io.scorecard_pdf_style import fit_line
 
 BANNER_HEIGHT = 5.5 * mm  # the card's band label starts 6.4 mm from the top edge
 VERIFIED = colors.HexColor("#1b6e4f")
@@ -37,19 +38,10 @@ def draw_banners(canvas: Canvas, pages: Sequence[BannerPage], before: int, total
         x_left = MARGIN + canvas.stringWidth("✓ VERIFIED", BOLD, 7) + 2.5 * mm
         canvas.drawRightString(width - MARGIN, base, right)
         canvas.drawString(x_left, base,
-                          _fit(left, REGULAR, 6.4, width - MARGIN - right_w - 4 * mm - x_left))
+                          fit_line(left, REGULAR, 6.4, width - MARGIN - right_w - 4 * mm - x_left))
         canvas.showPage()
 
 
 def short_when(moment: datetime | None) -> str:
     return "—" if moment is None else moment.astimezone(UTC).strftime("%-d %b %Y %H:%M UTC")
 
-
-def _fit(value: str, font: str, size: float, width: float) -> str:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    if stringWidth(value, font, size) <= width:
-        return value
-    while value and stringWidth(value + "…", font, size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"

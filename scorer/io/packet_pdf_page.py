@@ -14,14 +14,11 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscent
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from scorer.io.pdf_fonts import BOLD
 from scorer.io.scorecard_pdf_page import Furniture, numbered_canvas
-from scorer.io.scorecard_pdf_style import (
-    TextBlock,
-    styles,
-)
+from scorer.io.scorecard_pdf_style import OnceWrapped, TextBlock, styles
 
 
 class PacketFurniture(Furniture):
@@ -53,25 +50,6 @@ def extra_styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class _Paragraph(Paragraph):  # type: ignore[misc]
-    """A paragraph that lays its lines out once per width.
-
-    A table wraps every cell to measure it and again to draw it; breaking the lines
-    is most of the layout time, and the result only depends on the width.
-    """
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        # `split` may drop the broken lines (the paragraph moves on whole): break again then
-        if (self._wrapped is not None and self._wrapped[0] == avail_width
-                and "blPara" in self.__dict__):
-            return self._wrapped[1]
-        size: tuple[float, float] = super().wrap(avail_width, avail_height)
-        self._wrapped = (avail_width, size)
-        return size
-
-
 def para(value: str, style: str = "body", markup: bool = False,
          colour: colors.Color | None = None) -> Flowable:
     """Text in the scorecard's styles or the extra ones above, optionally in `colour`.
@@ -84,7 +62,7 @@ def para(value: str, style: str = "body", markup: bool = False,
     if colour is not None:
         found = _coloured(found.name, found, colour.hexval())
     if markup:
-        return _Paragraph(value, found)
+        return OnceWrapped(value, found)
     if found.alignment != TA_LEFT:
         return _RightLine(value, found)
     return _Text(value, found)

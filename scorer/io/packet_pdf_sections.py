@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import cache, partial
 from typing import Any
 
@@ -15,8 +14,7 @@ from scorer.io.packet_charts import Bar, Dot, DotRow, competency_dots, score_bar
 from scorer.io.packet_pdf_page import para, pct
 from scorer.io.packet_pdf_view import PacketView
 from scorer.io.pdf_late import LateLabel, WithLateRight
-from scorer.io.scorecard_pdf import STAMP_SIZE, SignatureBox
-from scorer.io.scorecard_pdf_stamp import draw_stamp
+from scorer.io.scorecard_pdf import StampSlot
 from scorer.io.scorecard_pdf_style import (
     ACCENT,
     INK,
@@ -27,30 +25,6 @@ from scorer.io.scorecard_pdf_style import (
     styles,
     text,
 )
-
-
-class StampSlot(Flowable):  # type: ignore[misc]
-    """The packet signature's box: remembers where it was drawn."""
-
-    def __init__(self, name: str, email: str, signed_at: datetime) -> None:
-        super().__init__()
-        self.width, self.height = STAMP_SIZE
-        self.who = (name, email, signed_at)
-        self.placed: SignatureBox | None = None
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        a, b, c, d, e, f = canvas._currentMatrix
-        x1, y1 = a * x + c * y + e, b * x + d * y + f
-        self.placed = SignatureBox(canvas.getPageNumber() - 1, x1, y1, x1 + self.width,
-                                   y1 + self.height)
-        super().drawOn(canvas, x, y, _sW)
-
-    def draw(self) -> None:
-        name, email, signed_at = self.who
-        draw_stamp(self.canv, name, email, signed_at, self.width, self.height)
 
 
 def charts_section(panel: Panel, width: float) -> list[Flowable]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import datetime
 from io import BytesIO
 from typing import Any, Literal
 
@@ -76,14 +77,14 @@ class RenderedScorecard:
     signature_box: SignatureBox
 
 
-class _StampSlot(Flowable):  # type: ignore[misc]
-    """An empty box that remembers where on which page it was drawn."""
+class StampSlot(Flowable):  # type: ignore[misc]
+    """The signature stamp's box: drawn with who signs and when, and remembering where on
+    which page it went (the signature field is put over it)."""
 
-    def __init__(self, width: float, height: float, card: Scorecard) -> None:
+    def __init__(self, name: str, email: str, signed_at: datetime) -> None:
         super().__init__()
-        self.width = width
-        self.height = height
-        self.card = card
+        self.width, self.height = STAMP_SIZE
+        self.who = (name, email, signed_at)
         self.placed: SignatureBox | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -98,9 +99,8 @@ class _StampSlot(Flowable):  # type: ignore[misc]
         super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
-        person = self.card.interviewer
-        draw_stamp(self.canv, person.name, person.email, self.card.exported_at, self.width,
-                   self.height)
+        name, email, signed_at = self.who
+        draw_stamp(self.canv, name, email, signed_at, self.width, self.height)
 
 
 def render_scorecard(card: Scorecard, page_size: PageSize = "A4", *, digest: str | None = None,
@@ -135,7 +135,7 @@ def render_scorecard(card: Scorecard, page_size: PageSize = "A4", *, digest: str
     )
     doc.addPageTemplates(templates(pagesize, furniture))
     width = pagesize[0] - 2 * MARGIN
-    slot = _StampSlot(*STAMP_SIZE, card)
+    slot = StampSlot(card.interviewer.name, card.interviewer.email, card.exported_at)
     story: list[Flowable] = [NextPageTemplate("later")]
     story += _facts(card, width)
     story += _summary(card, rubric, width)
@@ -306,7 +306,7 @@ def _notes(card: Scorecard) -> list[Flowable]:
     return [_heading("General notes"), body]
 
 
-def _signature(card: Scorecard, digest: str, slot: _StampSlot, width: float) -> list[Flowable]:
+def _signature(card: Scorecard, digest: str, slot: StampSlot, width: float) -> list[Flowable]:
     words = [
         label("Digitally signed", "cell_bold"),
         para(f"by {card.interviewer.name} <{card.interviewer.email}>. The signature covers "

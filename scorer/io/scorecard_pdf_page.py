@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from scorer.io.pdf_fonts import BOLD, REGULAR
-from scorer.io.scorecard_pdf_style import BAND, BAND_TEXT, MUTED, RULE
+from scorer.io.scorecard_pdf_style import BAND, BAND_TEXT, MUTED, RULE, fit_line
 
 MARGIN = 17 * mm
 BAND_HEIGHT = 30 * mm
@@ -38,10 +38,11 @@ class Furniture:
         canvas.setFont(BOLD, 7.5)
         canvas.drawString(MARGIN, height - 9 * mm, self.label)
         canvas.setFont(BOLD, 19)
-        canvas.drawString(MARGIN, height - 18 * mm, _fit(self.title, BOLD, 19, width - 2 * MARGIN))
+        canvas.drawString(MARGIN, height - 18 * mm,
+                          fit_line(self.title, BOLD, 19, width - 2 * MARGIN))
         canvas.setFont(REGULAR, 10)
         canvas.drawString(MARGIN, height - 24.5 * mm,
-                          _fit(self.subtitle, REGULAR, 10, width - 2 * MARGIN))
+                          fit_line(self.subtitle, REGULAR, 10, width - 2 * MARGIN))
         canvas.restoreState()
 
     def later_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -50,7 +51,7 @@ class Furniture:
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN, height - MARGIN + 4 * mm,
-                          _fit(self.running, REGULAR, 7.5, width - 2 * MARGIN))
+                          fit_line(self.running, REGULAR, 7.5, width - 2 * MARGIN))
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, height - MARGIN + 2.5 * mm, width - MARGIN, height - MARGIN + 2.5 * mm)
@@ -123,19 +124,9 @@ def numbered_canvas(footer_left: str, pages_after: int = 0,
             self.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
             self.setFont(REGULAR, 7.2)
             self.setFillColor(MUTED)
-            self.drawString(MARGIN, y, _fit(footer_left, REGULAR, 7.2, width - 2 * MARGIN - 80))
+            self.drawString(MARGIN, y, fit_line(footer_left, REGULAR, 7.2, width - 2 * MARGIN - 80))
             self.drawRightString(width - MARGIN, y, f"Page {self._pageNumber} of {total}")
             self.restoreState()
 
     return NumberedCanvas
 
-
-def _fit(value: str, font: str, size: float, width: float) -> str:
-    """Shorten one line of running text with an ellipsis so it never leaves the page."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    if stringWidth(value, font, size) <= width:
-        return value
-    while value and stringWidth(value + "…", font, size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"

@@ -13,8 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from scorer.io.pdf_fonts import BOLD, REGULAR, register_fonts
-from scorer.io.scorecard_pdf_page import _fit
-from scorer.io.scorecard_pdf_style import ACCENT, BAND, INK, MUTED, PANEL, when
+from scorer.io.scorecard_pdf_style import ACCENT, BAND, INK, MUTED, PANEL, fit_line, when
 
 STAMP_FORM = "ScorerSignatureStamp"
 
@@ -36,12 +35,12 @@ def draw_stamp(canvas: Any, name: str, email: str, signed_at: datetime, width: f
     canvas.drawString(10, height - 11, "DIGITALLY SIGNED BY")
     canvas.setFillColor(BAND)
     canvas.setFont(BOLD, 10.5)
-    canvas.drawString(10, height - 24, _fit(name, BOLD, 10.5, inner))
+    canvas.drawString(10, height - 24, fit_line(name, BOLD, 10.5, inner))
     canvas.setFillColor(INK)
     canvas.setFont(REGULAR, 7.2)
-    canvas.drawString(10, height - 34, _fit(email, REGULAR, 7.2, inner))
+    canvas.drawString(10, height - 34, fit_line(email, REGULAR, 7.2, inner))
     canvas.setFillColor(MUTED)
-    canvas.drawString(10, height - 44, _fit(f"Date: {when(signed_at)}", REGULAR, 7.2, inner))
+    canvas.drawString(10, height - 44, fit_line(f"Date: {when(signed_at)}", REGULAR, 7.2, inner))
     canvas.drawString(10, 6, "PAdES · ECDSA P-256 · SHA-256")
     canvas.endForm()
     # Use the form under an empty clip: it joins the page's resources, where the signer

@@ -63,7 +63,7 @@ def text(value: str) -> str:
     return "<br/>".join(lines)
 
 
-class _Paragraph(Paragraph):  # type: ignore[misc]
+class OnceWrapped(Paragraph):  # type: ignore[misc]
     """A paragraph that breaks its lines once per width.
 
     A table wraps every cell to measure it and again to draw it, and breaking the
@@ -86,7 +86,7 @@ class _Paragraph(Paragraph):  # type: ignore[misc]
 def para(value: str, style: str = "body", markup: bool = False) -> Flowable:
     """Text that wraps: plain text as a `TextBlock`, markup as a reportlab Paragraph."""
     if markup:
-        return _Paragraph(value, styles()[style])
+        return OnceWrapped(value, styles()[style])
     return TextBlock(value, styles()[style])
 
 
@@ -200,7 +200,7 @@ class Label(Flowable):  # type: ignore[misc]
         self.shown = self.value
         if width > avail_width > 0:
             size = max(5.5, size * avail_width / width * 0.999)
-            self.shown = _fitted(self.value, font, size, avail_width)
+            self.shown = fit_line(self.value, font, size, avail_width)
         self.size = size
         self.width, self.height = avail_width, float(self.style.leading)
         return self.width, self.height
@@ -245,7 +245,8 @@ class Segments(Flowable):  # type: ignore[misc]
         canvas.drawText(tx)
 
 
-def _fitted(value: str, font: str, size: float, width: float) -> str:
+def fit_line(value: str, font: str, size: float, width: float) -> str:
+    """`value` shortened with an ellipsis to fit `width`: one line never leaves its space."""
     if width <= 0 or stringWidth(value, font, size) <= width:
         return value
     while value and stringWidth(value + "…", font, size) > width:
