@@ -175,19 +175,8 @@ class MergeDialog(QDialog):
         given = list(paths)
         relay = self._relay
 
-        def job() -> None:
-            try:
-                relay.expanded.emit(self._service.expand(given))
-            except ScorerError as exc:
-                relay.failed.emit(exc.message)
-            except Exception as exc:
-                log.exception("listing the inputs failed")
-                relay.failed.emit(f"The files could not be listed: {exc.__class__.__name__}: "
-                                  f"{exc}")
-            finally:
-                relay.check_done.emit()
-
-        self._submit(job)
+        self._submit_guarded(lambda: relay.expanded.emit(self._service.expand(given)),
+                             "listing the inputs", "The files could not be listed")
 
     def _on_expanded(self, files: list[Path]) -> None:
         rows = self.model.add(files)
@@ -215,6 +204,23 @@ class MergeDialog(QDialog):
     def busy(self) -> bool:
         """Files are being listed or checked, or the packet built."""
         return self._jobs > 0
+
+    def _submit_guarded(self, work: Callable[[], None], doing: str, failure: str) -> None:
+        """Run `work` in the worker thread; any failure reaches the dialog as one sentence."""
+        relay = self._relay
+
+        def job() -> None:
+            try:
+                work()
+            except ScorerError as exc:
+                relay.failed.emit(exc.message)
+            except Exception as exc:
+                log.exception("%s failed", doing)
+                relay.failed.emit(f"{failure}: {exc.__class__.__name__}: {exc}")
+            finally:
+                relay.check_done.emit()
+
+        self._submit(job)
 
     def _submit(self, job: Callable[[], None]) -> None:
         self._jobs += 1
@@ -286,19 +292,8 @@ class MergeDialog(QDialog):
         self.result_label.setStyleSheet("")
         self.open_button.setVisible(False)
 
-        def job() -> None:
-            try:
-                relay.built.emit(self._service.build_packet(checked, target))
-            except ScorerError as exc:
-                relay.failed.emit(exc.message)
-            except Exception as exc:
-                log.exception("building the packet failed")
-                relay.failed.emit(f"The packet could not be built: {exc.__class__.__name__}: "
-                                  f"{exc}")
-            finally:
-                relay.check_done.emit()
-
-        self._submit(job)
+        self._submit_guarded(lambda: relay.built.emit(self._service.build_packet(checked, target)),
+                             "building the packet", "The packet could not be built")
 
     def _open_result(self) -> None:
         if self._result is not None:
