@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from scorer.io.bounded_read import RefusedFile, read_bounded
 from scorer.services.merge_results import MergeError
 from scorer.services.verify import MAX_BYTES, Verdict, Verification
 
@@ -63,19 +64,8 @@ def _pdfs_under(folder: Path, max_entries: int) -> list[Path]:
 def read_input(path: Path) -> tuple[bytes | None, Verification | None]:
     """The file's bytes, or the reason it is refused before any parsing."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, Verification(
-                path, Verdict.UNREADABLE,
-                f"refused: {size / 1024 / 1024:.0f} MB is over the {MAX_BYTES // 1024 // 1024} MB "
-                "bound for a scorecard")
-        if not path.is_file():
-            return None, Verification(path, Verdict.UNREADABLE, "not a file")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        return read_bounded(path, MAX_BYTES), None
+    except RefusedFile as refused:
+        return None, Verification(path, Verdict.UNREADABLE, f"{refused.reason} for a scorecard")
     except OSError as exc:
         return None, Verification(path, Verdict.UNREADABLE, exc.strerror or "cannot be read")
-    if len(data) > MAX_BYTES:
-        return None, Verification(path, Verdict.UNREADABLE, "refused: it grew over the size "
-                                  "bound while being read")
-    return data, None

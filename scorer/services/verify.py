@@ -44,6 +44,7 @@ from scorer.domain.scorecard import (
     ScorecardError,
     parse_scorecard,
 )
+from scorer.io.bounded_read import RefusedFile, read_bounded
 
 if TYPE_CHECKING:
     from scorer.io.pdf_verify import PdfFacts, SignatureFacts
@@ -132,11 +133,9 @@ def verify_files(paths: Iterable[Path], trust: TrustStore) -> list[Verification]
 
 def verify_file(path: Path, trust: TrustStore) -> Verification:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Verification(path, Verdict.UNREADABLE,
-                                f"larger than {MAX_BYTES // (1024 * 1024)} MB, not a scorecard")
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)
+    except RefusedFile as refused:
+        return Verification(path, Verdict.UNREADABLE, f"{refused.reason} for a scorecard")
     except OSError as exc:
         return Verification(path, Verdict.UNREADABLE, exc.strerror or "cannot be read")
     return verify_bytes(path, data, trust)
