@@ -86,7 +86,8 @@ def test_verify_prints_one_line_per_file_and_fails_unless_all_ok(
 
     ok = _scorer(env, "verify", "--trust", str(trust), str(good))
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout == f"{good}: OK · signer Sameera Perera · candidate Łukasz Øster-Müller\n"
+    assert ok.stdout == (f"{good}: OK · signer Sameera Perera <sameera@example.com> · "
+                         "candidate Łukasz Øster-Müller\n")
     assert ok.stderr == ""
 
     both = _scorer(env, "verify", "--trust", str(trust), str(good), str(bad))
@@ -96,7 +97,7 @@ def test_verify_prints_one_line_per_file_and_fails_unless_all_ok(
 
     untrusted = _scorer(env, "verify", "--trust", str(tmp_path), str(good))
     assert untrusted.returncode == 1
-    assert ": UNTRUSTED SIGNER · signer Sameera Perera" in untrusted.stdout
+    assert ": UNTRUSTED SIGNER · signer Sameera Perera <sameera@example.com>" in untrusted.stdout
     assert "Traceback" not in untrusted.stderr
 
 

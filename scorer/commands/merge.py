@@ -3,9 +3,10 @@
     scorer merge [--trust DIR] -o PACKET.pdf FILE_OR_FOLDER...
     scorer merge [--trust DIR] --per-candidate OUTDIR FILE_OR_FOLDER...
 
-Exit codes: 0 every input verified and the packet(s) written; 2 some input was
-rejected (the packets are still written from the verified cards and list the
-rejected ones), or none verified (nothing written); 1 a user error, such as
+Exit codes: 0 every input verified and counted, and the packet(s) written; 2 some
+input was rejected, or verified cards conflict (one interview signed under two
+certificates: neither is counted); the packets are still written from the counted
+cards and list the others; or none verified (nothing written); 1 a user error, such as
 cards of two candidates for one packet, no signing identity, no output.
 """
 
@@ -24,8 +25,8 @@ def register(commands: Any) -> None:
         description="Verify every scorecard against the trust folder, then write one signed "
         "packet: a summary with computed scores and disagreement flags, every card's pages "
         "with a verification banner, and the original signed PDFs attached. Exit 0 if every "
-        "input verified, 2 if some were rejected (they are listed in the packet), 1 on a "
-        "user error.",
+        "input verified and counts, 2 if some were rejected or conflict (they are listed "
+        "in the packet), 1 on a user error.",
     )
     merge.add_argument("inputs", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
     target = merge.add_mutually_exclusive_group(required=True)
@@ -78,11 +79,17 @@ def run_merge(args: argparse.Namespace) -> int:
             if result.report is not None:
                 print(f"{result.report}: cohort and calibration report for "
                       f"{len(result.packets)} candidates")
+            conflicts = result.conflicts
         else:
-            print(service.build_packet(checked, args.output, args.page_size).line())
+            packet = service.build_packet(checked, args.output, args.page_size)
+            print(packet.line())
+            conflicts = packet.conflicts
+    where = "the packets and the cohort report" if args.per_candidate else "the packet"
     if rejected:
-        where = "the packets and the cohort report" if args.per_candidate else "the packet"
         print(f"scorer: {rejected} input{'s' if rejected != 1 else ''} rejected; listed in "
               f"{where}", file=sys.stderr)
-        return 2
-    return 0
+    if conflicts:
+        print(f"scorer: {conflicts} verified card{'s' if conflicts != 1 else ''} not counted: "
+              "different certificates claim the same interview; listed in "
+              f"{where}", file=sys.stderr)
+    return 2 if rejected or conflicts else 0

@@ -14,8 +14,10 @@ Schema `scorer.packet/1`:
     candidate    name, email
     overall      fraction (0-1) or null; spread_low, spread_high, spread_sd
     cards[]      attachment, source, sha256, rubric_id, rubric_title, rubric_version,
-                 interviewer, interviewer_email, interview_id, signer, signed_at, verified_at,
-                 fraction, recommendation (label, hire) or null, first_page, last_page
+                 interviewer, interviewer_email, interview_id, signer,
+                 certificate_sha256 (the card's signer; absent in older packets),
+                 signed_at, verified_at, fraction, recommendation (label, hire) or null,
+                 first_page, last_page
     set_aside[]  source, sha256, reason
     rejected[]   source, status, reason, candidate
     flags[]      kind, severity, title, detail
@@ -78,6 +80,7 @@ class CardRef(_Doc):
     interviewer_email: str
     interview_id: int
     signer: str
+    certificate_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     signed_at: datetime | None
     verified_at: datetime
     fraction: float | None
@@ -146,7 +149,8 @@ def packet_doc(
             rubric_id=card.rubric.id, rubric_title=card.rubric.title,
             rubric_version=card.rubric.version, interviewer=card.interviewer.name,
             interviewer_email=card.interviewer.email, interview_id=card.interview.id,
-            signer=entry.signer, signed_at=entry.signed_at, verified_at=entry.verified_at,
+            signer=entry.signer, certificate_sha256=card.interviewer.certificate_sha256,
+            signed_at=entry.signed_at, verified_at=entry.verified_at,
             fraction=round(interview.fraction, 6) if interview.fraction is not None else None,
             recommendation=RecommendationRef(label=reco.label, hire=reco.hire) if reco else None,
             first_page=first, last_page=last,

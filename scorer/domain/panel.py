@@ -19,15 +19,16 @@ the parsed cards alone (no I/O):
   of two or more levels is flagged.
 - Flags: recommendations split across hire and no hire; levels two or more apart
   on a shared competency; interview scores 50 percentage points or more apart;
-  duplicate cards for one interview (the newest signed is kept); different
+  duplicate cards for one interview by one certificate (the newest signed is
+  kept); one interview claimed under two certificates (neither counts); different
   rubric versions for one interview kind; the same interview kind twice;
   incomplete cards; no recommendation; rejected inputs; the candidate's name
   spelt differently.
 
 One interview is identified by its interview kind (rubric id), its interviewer's
 email, and the interview's id and creation time in the interviewer's store, which
-a re-export keeps and a new interview does not. The candidate is identified by
-email (case-insensitive).
+a re-export keeps and a new interview does not; one card of it by the certificate
+that signed it. The candidate is identified by email (case-insensitive).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from scorer.domain.panel_cards import (
     group_by_candidate,
     interview_key,
 )
+from scorer.domain.panel_conflicts import CONFLICT_STATUS, conflicts
 from scorer.domain.panel_flags import (
     SCORE_SPREAD,
     SEVERITY_ORDER,
@@ -72,7 +74,8 @@ from scorer.domain.panel_scores import (
 )
 
 __all__ = [
-    "LEVEL_GAP", "SCORE_SPREAD", "CompetencyComparison", "CompetencyScore", "DimensionResult",
+    "CONFLICT_STATUS", "LEVEL_GAP", "SCORE_SPREAD", "CompetencyComparison", "CompetencyScore",
+    "DimensionResult",
     "Flag", "FlagKind", "InterviewResult", "MixedCandidates", "Panel", "PanelCard",
     "RejectedInput", "Severity", "Spread", "build_panel", "candidate_key", "candidate_names",
     "group_by_candidate", "interview_key",
@@ -85,7 +88,7 @@ class Panel:
     candidate_email: str
     interviews: tuple[InterviewResult, ...]  # the cards that count, by date
     set_aside: tuple[PanelCard, ...]  # older duplicates of a kept card
-    rejected: tuple[RejectedInput, ...]
+    rejected: tuple[RejectedInput, ...]  # and, with status CONFLICT, cards not counted
     overall: float | None  # mean of the interviews' weighted scores, 0–1
     spread: Spread | None
     competencies: tuple[CompetencyComparison, ...]
@@ -111,6 +114,7 @@ def build_panel(cards: Sequence[PanelCard], rejected: Sequence[RejectedInput] = 
     if len(groups) > 1:
         raise MixedCandidates(candidate_names(cards))
     kept, set_aside, flags = deduplicate(cards)
+    kept, conflicting, conflict_flags = conflicts(kept)
     interviews = tuple(sorted((interview_result(e) for e in kept),
                               key=lambda i: (i.date, i.title, i.interviewer)))
     fractions = [i.fraction for i in interviews if i.fraction is not None]
@@ -119,6 +123,7 @@ def build_panel(cards: Sequence[PanelCard], rejected: Sequence[RejectedInput] = 
     competencies = competency_comparisons(interviews)
     name, email = _candidate(cards, rejected)
 
+    flags += conflict_flags
     flags += rejected_flags(rejected)
     flags += recommendation_flags(interviews)
     flags += [gap_flag(c) for c in competencies if c.flagged]
@@ -127,8 +132,8 @@ def build_panel(cards: Sequence[PanelCard], rejected: Sequence[RejectedInput] = 
     flags += card_flags(interviews)
     flags += name_flags(cards)
     flags.sort(key=lambda f: SEVERITY_ORDER[f.severity])
-    return Panel(name, email, interviews, tuple(set_aside), tuple(rejected), overall, spread,
-                 competencies, tuple(flags))
+    return Panel(name, email, interviews, tuple(set_aside), (*rejected, *conflicting), overall,
+                 spread, competencies, tuple(flags))
 
 
 def _candidate(cards: Sequence[PanelCard], rejected: Sequence[RejectedInput]

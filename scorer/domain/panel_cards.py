@@ -2,8 +2,9 @@
 
 One interview is identified by its interview kind (rubric id), its interviewer's
 email, and the interview's id and creation time in the interviewer's store, which
-a re-export keeps and a new interview does not. The candidate is identified by
-email (case-insensitive).
+a re-export keeps and a new interview does not; a card by the certificate that
+signed it (one interview under two certificates is a conflict, `panel_conflicts`).
+The candidate is identified by email (case-insensitive).
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ class PanelCard:
     signed_at: datetime | None  # the time in the signature
     verified_at: datetime
     sha256: str
+    signer_email: str = ""  # the signer certificate's email (`signer` is its name)
+
+    @property
+    def fingerprint(self) -> str:
+        """The signer's certificate (verified to be the one the card names)."""
+        return self.card.interviewer.certificate_sha256
 
     @property
     def newest_key(self) -> datetime:
@@ -110,8 +117,12 @@ class InterviewResult:
 
 
 def candidate_key(card: Scorecard) -> str:
-    email = card.candidate.email.strip().lower()
-    return email or card.candidate.name.strip().casefold()
+    return person_key(card.candidate.name, card.candidate.email)
+
+
+def person_key(name: str, email: str) -> str:
+    """A candidate is their email (case-insensitive), or their name when there is none."""
+    return email.strip().lower() or name.strip().casefold()
 
 
 def group_by_candidate(cards: Sequence[PanelCard]) -> dict[str, list[PanelCard]]:
@@ -133,6 +144,7 @@ def candidate_names(cards: Sequence[PanelCard]) -> list[str]:
     return out
 
 
-def interview_key(card: Scorecard) -> tuple[str, str, int, datetime]:
+def interview_key(card: Scorecard) -> tuple[str, str, int, datetime, str]:
+    """One interview as signed by one certificate: a re-export has the same key."""
     return (card.rubric.id, card.interviewer.email.strip().lower(), card.interview.id,
-            card.interview.created_at)
+            card.interview.created_at, card.interviewer.certificate_sha256)

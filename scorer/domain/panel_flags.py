@@ -2,7 +2,8 @@
 
 Flagged: recommendations split across hire and no hire; levels two or more apart
 on a shared competency; interview scores 50 percentage points or more apart;
-duplicate cards for one interview (the newest signed is kept); different rubric
+duplicate cards for one interview by one certificate (the newest signed is kept;
+under different certificates they conflict, `panel_conflicts`); different rubric
 versions for one interview kind; the same interview kind twice; incomplete cards;
 no recommendation; rejected inputs; the candidate's name spelt differently.
 """
@@ -28,6 +29,7 @@ class Severity(StrEnum):
 
 class FlagKind(StrEnum):
     REJECTED = "rejected"
+    CONFLICT = "conflicting-signers"
     RECOMMENDATION_SPLIT = "recommendation-split"
     LEVEL_GAP = "level-gap"
     SCORE_SPREAD = "score-spread"
@@ -52,7 +54,7 @@ class Flag:
 
 def deduplicate(cards: Sequence[PanelCard]
                  ) -> tuple[list[PanelCard], list[PanelCard], list[Flag]]:
-    by_interview: dict[tuple[str, str, int, datetime], list[PanelCard]] = {}
+    by_interview: dict[tuple[str, str, int, datetime, str], list[PanelCard]] = {}
     for entry in cards:
         by_interview.setdefault(interview_key(entry.card), []).append(entry)
     kept: list[PanelCard] = []

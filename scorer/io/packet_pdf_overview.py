@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from scorer.domain.identity_match import short_fingerprint
 from scorer.domain.panel import Flag, Panel, Severity
 from scorer.io.packet_charts import WARN
 from scorer.io.packet_pdf_page import hex_colour, para, pct
@@ -167,7 +168,8 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
             score += f" ({weighted.scored} of {weighted.total} scored)"
         rows.append([
             para(interview.title, "cell_bold"),
-            para(interview.interviewer, "cell"),
+            [para(interview.interviewer, "cell"),
+             para(f"cert {short_fingerprint(interview.entry.fingerprint)}", "muted")],
             para(interview.date.astimezone(UTC).strftime("%-d %b %Y"), "cell"),
             reco_cell,
             para(score, "cell"),

@@ -47,8 +47,10 @@ class SignatureFacts:
     covers_whole_file: bool  # no byte of the file lies outside the signed ranges
     bottom_line: bool  # pyHanko's overall judgement, with only the trusted certs as roots
     signer_fingerprint: str | None
-    signer_name: str
+    signer_name: str  # the certificate subject's common name ("" if none, or several)
     signing_time: datetime | None
+    signer_emails: tuple[str, ...] = ()  # the subject's emailAddress values
+    signer_alt_emails: tuple[str, ...] = ()  # the subjectAltName's rfc822Name values
 
 
 MAX_ATTACHMENTS = 64  # a packet carries one per interview and its own document
@@ -62,13 +64,16 @@ class PdfFacts:
     keywords: str = ""
     packet: bytes | None = None  # the panel packet's document, if this is a packet
     files: tuple[tuple[str, bytes], ...] = ()  # every embedded file of a packet, by name
+    title: str = ""  # the document information's other entries ("" when absent)
+    author: str = ""
+    subject: str = ""
 
 
 def inspect_pdf(data: bytes, trusted_pem: Sequence[bytes]) -> PdfFacts:
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         signatures = list(reader.embedded_signatures)
-        keywords = _keywords(reader)
+        info = _info(reader)
         specs = _attachments(reader)
         attachment = _file_data(specs.get(ATTACHMENT_NAME))
         packet = _file_data(specs.get(PACKET_ATTACHMENT))
@@ -82,7 +87,8 @@ def inspect_pdf(data: bytes, trusted_pem: Sequence[bytes]) -> PdfFacts:
     trust = _trust_manager(tuple(trusted_pem)) if signatures else None
     for signature in signatures:
         facts.append(_signature_facts(signature, trust))
-    return PdfFacts(None, tuple(facts), attachment, keywords, packet, files)
+    return PdfFacts(None, tuple(facts), attachment, info.get("/Keywords", ""), packet, files,
+                    info.get("/Title", ""), info.get("/Author", ""), info.get("/Subject", ""))
 
 
 @lru_cache(maxsize=8)
@@ -97,10 +103,16 @@ def _signature_facts(signature: object, trust: SimpleTrustManager | None) -> Sig
     assert isinstance(signature, EmbeddedPdfSignature)
     fingerprint: str | None = None
     name = ""
+    emails: tuple[str, ...] = ()
+    alt_emails: tuple[str, ...] = ()
     try:
         cert = signature.signer_cert
         fingerprint = hashlib.sha256(cert.dump()).hexdigest()
-        name = str(cert.subject.native.get("common_name", ""))
+        subject = cert.subject.native
+        names = _strings(subject.get("common_name"))
+        name = names[0] if len(names) == 1 else ""
+        emails = _strings(subject.get("email_address"))
+        alt_emails = _alt_emails(cert)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         log.debug("no signer certificate: %s", exc)
     try:
@@ -112,7 +124,8 @@ def _signature_facts(signature: object, trust: SimpleTrustManager | None) -> Sig
         ))
     except Exception as exc:  # noqa: BLE001 - any failure of a hostile file is a failed check
         log.debug("signature validation failed: %s", exc)
-        return SignatureFacts(False, False, False, False, fingerprint, name, None)
+        return SignatureFacts(False, False, False, False, fingerprint, name, None, emails,
+                              alt_emails)
     return SignatureFacts(
         intact=bool(status.intact),
         valid=bool(status.valid),
@@ -121,7 +134,25 @@ def _signature_facts(signature: object, trust: SimpleTrustManager | None) -> Sig
         signer_fingerprint=fingerprint,
         signer_name=name,
         signing_time=status.signer_reported_dt,
+        signer_emails=emails,
+        signer_alt_emails=alt_emails,
     )
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    """A name attribute's values: one string, or a list of them when it is repeated."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
+
+
+def _alt_emails(cert: asn1_x509.Certificate) -> tuple[str, ...]:
+    names = cert.subject_alt_name_value
+    if names is None:
+        return ()
+    return tuple(str(n.native) for n in names if n.name == "rfc822_name")
 
 
 def _roots(trusted_pem: Sequence[bytes]) -> list[asn1_x509.Certificate]:
@@ -136,13 +167,25 @@ def _roots(trusted_pem: Sequence[bytes]) -> list[asn1_x509.Certificate]:
     return roots
 
 
-def _keywords(reader: PdfFileReader) -> str:
+INFO_KEYS = ("/Title", "/Author", "/Subject", "/Keywords")
+
+
+def _info(reader: PdfFileReader) -> dict[str, str]:
+    """The document information's text entries that `verify` compares, as text."""
     info = reader.trailer_view.get("/Info")
     if info is None:
-        return ""
+        return {}
     info = info.get_object()
-    value = info.get("/Keywords") if isinstance(info, generic.DictionaryObject) else None
-    return str(value) if value is not None else ""
+    if not isinstance(info, generic.DictionaryObject):
+        return {}
+    out: dict[str, str] = {}
+    for key in INFO_KEYS:
+        value = info.get(key)
+        if isinstance(value, generic.TextStringObject):
+            out[key] = str(value)
+        elif isinstance(value, generic.ByteStringObject):  # not PDF text: read as Latin-1
+            out[key] = bytes(value).decode("latin-1")
+    return out
 
 
 def _attachments(reader: PdfFileReader) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 `render_scorecard` returns the unsigned PDF and where the signature stamp goes:
 a reserved box at the end of the last page, which `pdf_signing` fills with the
 signer's name and the date. The digest of the embedded JSON is printed beside it
-and written into the document's keywords, both inside the signed content.
+and written into the document's keywords with the candidate, interview kind,
+interviewer and interview id (`document_info`), all inside the signed content.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from scorer.domain.document_info import scorecard_info
 from scorer.domain.rubric import Rubric
-from scorer.domain.scorecard import DIGEST_KEYWORD_PREFIX, QuestionEntry, Scorecard
+from scorer.domain.scorecard import QuestionEntry, Scorecard
 from scorer.domain.timer import format_offset
 from scorer.io.pdf_radar import Axis, radar
 from scorer.io.scorecard_pdf_page import MARGIN, Furniture, numbered_canvas, templates
@@ -121,15 +123,16 @@ def render_scorecard(card: Scorecard, page_size: PageSize = "A4", *, digest: str
         running=f"{card.candidate.name} · {card.rubric.title}",
         footer_left=footer,
     )
+    info = scorecard_info(card, digest)
     out = BytesIO()
     doc = BaseDocTemplate(
         out,
         pagesize=pagesize,
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title=f"Scorecard: {card.candidate.name}, {card.rubric.title}",
-        author=card.interviewer.name,
-        subject=f"Interview {card.interview.id} with {card.candidate.name}",
-        keywords=f"{DIGEST_KEYWORD_PREFIX}{digest}",
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=info.keywords,
         creator="Scorer",
         lang="en",
     )

@@ -15,9 +15,9 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from scorer.domain.document_info import packet_info
 from scorer.domain.packet_doc import (
     PACKET_ATTACHMENT,
-    PACKET_DIGEST_PREFIX,
     MergerPart,
     PacketDoc,
     packet_doc,
@@ -127,7 +127,8 @@ def build_packet(request: BuildRequest) -> BuiltPacket:
         BannerPage(size=size, signer=interview.entry.signer,
                    signer_email=interview.card.interviewer.email,
                    signed_at=interview.entry.signed_at, verified_at=interview.entry.verified_at,
-                   card=n, cards=len(sources), page=index, pages=source.pages)
+                   card=n, cards=len(sources), page=index, pages=source.pages,
+                   certificate=interview.entry.fingerprint)
         for n, (interview, source) in enumerate(zip(panel.interviews, sources, strict=True), 1)
         for index, size in enumerate(source.page_sizes, start=1)
     )
@@ -156,15 +157,13 @@ def build_packet(request: BuildRequest) -> BuiltPacket:
     outline += [(f"{i.title} · {i.interviewer}", first - 1)
                 for i, (first, _) in zip(panel.interviews, ranges, strict=True)]
     packet_json = doc.to_json_bytes()
+    info = packet_info(doc, doc.digest())
     pdf = merge_packet(
         summary.pdf, summary.pages, sources,
         [Attachment(PACKET_ATTACHMENT, packet_json, "application/json", "Data",
                     "The packet's machine-readable summary (schema scorer.packet/1)",
                     request.merged_at)],
-        title=f"Panel packet: {panel.candidate_name}",
-        author=merger.name,
-        subject=f"{len(panel.interviews)} verified scorecards for {panel.candidate_name}",
-        keywords=f"{PACKET_DIGEST_PREFIX}{doc.digest()}",
+        title=info.title, author=info.author, subject=info.subject, keywords=info.keywords,
         outline=outline,
     )
     box = summary.signature_box

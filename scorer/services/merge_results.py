@@ -8,7 +8,8 @@ from pathlib import Path
 
 from scorer.domain.cohort import Cohort
 from scorer.domain.errors import ScorerError
-from scorer.domain.panel import Flag, Panel, PanelCard, RejectedInput, Severity
+from scorer.domain.identity_match import person_label
+from scorer.domain.panel import CONFLICT_STATUS, Flag, Panel, PanelCard, RejectedInput, Severity
 from scorer.services.verify import Verdict, Verification
 
 
@@ -69,14 +70,14 @@ class CheckedInput:
         return f"{self.path}: {self.status} · {self.reason}"
 
     def rejected(self) -> RejectedInput:
-        return RejectedInput(self.path.name, self.status, self.reason, self.candidate,
-                             self.signer)
+        signer = person_label(self.signer, self.verification.signer_email) if self.signer else ""
+        return RejectedInput(self.path.name, self.status, self.reason, self.candidate, signer)
 
     def panel_card(self) -> PanelCard:
         card = self.verification.scorecard
         assert card is not None and self.ok
         return PanelCard(self.path.name, card, self.signer, self.verification.signed_at,
-                         self.verified_at, self.sha256)
+                         self.verified_at, self.sha256, self.verification.signer_email)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,11 @@ class PacketResult:
         return self.panel.rejected
 
     @property
+    def conflicts(self) -> int:
+        """Verified cards not counted: another certificate claims the same interview."""
+        return sum(1 for r in self.panel.rejected if r.status == CONFLICT_STATUS)
+
+    @property
     def flags(self) -> tuple[Flag, ...]:
         return self.panel.flags
 
@@ -106,7 +112,10 @@ class PacketResult:
         high = sum(1 for f in self.flags if f.severity is Severity.HIGH)
         flags = (f"{high} flag{'s' if high != 1 else ''} to discuss" if high
                  else "no flag to discuss")
-        rejected = f", {len(self.rejected)} rejected" if self.rejected else ""
+        failed = len(self.rejected) - self.conflicts
+        rejected = f", {failed} rejected" if failed else ""
+        if self.conflicts:
+            rejected += f", {self.conflicts} in conflict (not counted)"
         return (f"{self.path}: packet of {self.cards} card{'s' if self.cards != 1 else ''} for "
                 f"{self.candidate}, {self.pages} pages{rejected}; {flags}")
 
@@ -122,3 +131,7 @@ class CohortResult:
     @property
     def rejected(self) -> int:
         return len(self.unassigned) + sum(len(p.rejected) for p in self.packets)
+
+    @property
+    def conflicts(self) -> int:
+        return sum(p.conflicts for p in self.packets)

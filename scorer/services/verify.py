@@ -11,19 +11,38 @@ The verdict, decided in this order:
                     whole file (an incremental update after signing, however
                     harmless it looks); or the embedded JSON disagrees with the
                     signed content: its SHA-256 differs from the digest in the
-                    signed keywords, or it names another certificate than the
-                    signer's.
+                    signed keywords, it names another certificate than the
+                    signer's, its interviewer is not the person the signer's
+                    certificate names, or the signed document information
+                    (title, author, subject, keywords) disagrees with it.
 - UNTRUSTED SIGNER  intact and covering the file, but the signer's certificate is not
                     one of the PEM certificates in the trust folder, or pyHanko's
                     `bottom_line` with those certificates as the only roots is False.
 - OK                everything above holds.
 
+A card speaks only for its signer. The interviewer's name and email in the card
+must be the certificate subject's common name and email (`identity_match`: Unicode
+NFC, the email case-folded; a certificate without an email speaks for no email).
+This is checked on every card, whatever its age. The signer printed is the
+certificate's name and email, never the card's.
+
+Document information (`document_info`). Title, author and subject must agree with
+the card's candidate, interview kind, interviewer and interview id on every card:
+they have been written in this form since the first signed scorecard. The keyword
+fields that name the interview, kind, candidate email and interviewer email were
+added later: each one present must agree, and a card without them (exported
+before they existed) is still accepted on the other checks.
+
 A signed panel packet (`scorer merge`) carries `scorer-packet.json` instead of a
 scorecard. It gets the same six verdicts, with kind "packet": OK only if its own
 signature is intact, covers the file and is by a trusted certificate, its packet
-data matches the signed digest, and every original card attached to it is the one
-the merger verified (by SHA-256) and verifies OK on its own. Its line reads
-`packet of N cards`. A packet is never a card: inside a packet it is NOT A SCORECARD.
+data matches the signed digest and its document information, its merger is the
+person the certificate names, and every original card attached to it is the one
+the merger verified (by SHA-256), verifies OK on its own, and is described in the
+packet data as it is (interviewer, email, certificate, interview, kind, candidate,
+score and recommendation); the packet's overall score is the mean of its cards'.
+Its line reads `packet of N cards`. A packet is never a card: inside a packet it is
+NOT A SCORECARD.
 """
 
 from __future__ import annotations
@@ -37,7 +56,20 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scorer.domain.packet_doc import PACKET_DIGEST_PREFIX, PacketError, parse_packet
+from scorer.domain.document_info import (
+    DocumentInfo,
+    card_info_disagreement,
+    packet_info_disagreement,
+)
+from scorer.domain.identity_match import (
+    Certified,
+    certified_emails,
+    disagreement,
+    person_label,
+)
+from scorer.domain.packet_claims import packet_claims_disagreement
+from scorer.domain.packet_doc import PACKET_DIGEST_PREFIX, CardRef, PacketError, parse_packet
+from scorer.domain.panel_cards import PanelCard
 from scorer.domain.scorecard import (
     DIGEST_KEYWORD_PREFIX,
     Scorecard,
@@ -74,6 +106,8 @@ class Verification:
     kind: str = "scorecard"  # or "packet"
     cards: int = 0  # a packet's original cards
     signed_at: datetime | None = None  # the signing time in the signature, when OK
+    signer_email: str = ""  # the signer certificate's email, as `signer` is its name
+    signer_fingerprint: str = ""
 
     @property
     def ok(self) -> bool:
@@ -88,7 +122,7 @@ class Verification:
         if self.is_packet:
             parts.append(f"packet of {self.cards} card{'s' if self.cards != 1 else ''}")
         if self.signer:
-            parts.append(f"signer {self.signer}")
+            parts.append(f"signer {person_label(self.signer, self.signer_email)}")
         if self.candidate:
             parts.append(f"candidate {self.candidate}")
         if self.reason and not self.ok:
@@ -182,67 +216,99 @@ def verify_bytes(path: Path, data: bytes, trust: TrustStore, *, nested: bool = F
         return Verification(path, Verdict.NOT_A_SCORECARD, "no signature and no scorecard data")
 
     signer = facts.signatures[-1]
-    signer_name = signer.signer_name or "unknown signer"
+    found = replace(_signed(path, signer), candidate=candidate, scorecard=card)
     for sig in facts.signatures:
         if not (sig.intact and sig.valid):
-            return Verification(path, Verdict.TAMPERED, "the content changed after signing",
-                                signer_name, candidate, card)
+            return replace(found, verdict=Verdict.TAMPERED,
+                           reason="the content changed after signing")
         if not sig.covers_whole_file:
-            return Verification(path, Verdict.TAMPERED,
-                                "the file was updated after it was signed",
-                                signer_name, candidate, card)
+            return replace(found, verdict=Verdict.TAMPERED,
+                           reason="the file was updated after it was signed")
 
     if facts.attachment is None and facts.packet is not None:
         return _verify_packet(path, facts, signer, trust, nested)
     if facts.attachment is None:
-        return Verification(path, Verdict.NOT_A_SCORECARD,
-                            "signed, but it carries no scorecard.json", signer_name)
+        return replace(found, verdict=Verdict.NOT_A_SCORECARD,
+                       reason="signed, but it carries no scorecard.json")
     digest = hashlib.sha256(facts.attachment).hexdigest()
     if f"{DIGEST_KEYWORD_PREFIX}{digest}" not in facts.keywords:
-        return Verification(path, Verdict.TAMPERED,
-                            "the embedded scorecard data disagrees with the signed digest",
-                            signer_name, candidate, card)
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason="the embedded scorecard data disagrees with the signed digest")
     if card is None:
-        return Verification(path, Verdict.NOT_A_SCORECARD, card_error, signer_name)
+        return replace(found, verdict=Verdict.NOT_A_SCORECARD, reason=card_error)
     if card.interviewer.certificate_sha256 != signer.signer_fingerprint:
-        return Verification(path, Verdict.TAMPERED,
-                            "the scorecard names another interviewer certificate than the signer's",
-                            signer_name, candidate, card)
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason="the scorecard names another interviewer certificate than the "
+                       "signer's")
+    certified = _certified(signer)
+    differs = disagreement(card.interviewer.name, card.interviewer.email, certified)
+    if differs is not None:
+        claimed = person_label(card.interviewer.name, card.interviewer.email)
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason=f"the scorecard names {claimed} as its interviewer, but it is "
+                       f"signed with the certificate of {certified.label()} ({differs})")
+    info = card_info_disagreement(card, digest, _document_info(facts))
+    if info is not None:
+        return replace(found, verdict=Verdict.TAMPERED, reason=f"the scorecard disagrees "
+                       f"with itself: {info}")
 
     if signer.signer_fingerprint not in trust.fingerprints:
-        return Verification(path, Verdict.UNTRUSTED_SIGNER,
-                            f"the signer's certificate is not in {trust.folder}",
-                            signer_name, candidate, card)
+        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
+                       reason=f"the signer's certificate is not in {trust.folder}")
     if not signer.bottom_line:
-        return Verification(path, Verdict.UNTRUSTED_SIGNER,
-                            "the signer's certificate does not validate (expired or misused?)",
-                            signer_name, candidate, card)
-    return Verification(path, Verdict.OK, "", signer_name, candidate, card,
-                        signed_at=signer.signing_time)
+        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
+                       reason="the signer's certificate does not validate (expired or misused?)")
+    return replace(found, signed_at=signer.signing_time)
+
+
+def _certified(signer: SignatureFacts) -> Certified:
+    emails = certified_emails(signer.signer_emails, signer.signer_alt_emails)
+    return Certified(signer.signer_name, emails, signer.signer_fingerprint or "")
+
+
+def _signed(path: Path, signer: SignatureFacts) -> Verification:
+    """A verdict to complete, naming the signer as the certificate does."""
+    certified = _certified(signer)
+    return Verification(path, Verdict.OK, "", signer=certified.name or "unknown signer",
+                        signer_email=certified.email,
+                        signer_fingerprint=certified.fingerprint)
+
+
+def _document_info(facts: PdfFacts) -> DocumentInfo:
+    return DocumentInfo(facts.title, facts.author, facts.subject, facts.keywords)
 
 
 def _verify_packet(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: TrustStore,
                    nested: bool) -> Verification:
-    signer_name = signer.signer_name or "unknown signer"
+    signed = replace(_signed(path, signer), kind="packet")
     if nested:
-        return Verification(path, Verdict.NOT_A_SCORECARD,
-                            "a panel packet, not a scorecard", signer_name, kind="packet")
+        return replace(signed, verdict=Verdict.NOT_A_SCORECARD,
+                       reason="a panel packet, not a scorecard")
     assert facts.packet is not None
     digest = hashlib.sha256(facts.packet).hexdigest()
     if f"{PACKET_DIGEST_PREFIX}{digest}" not in facts.keywords:
-        return Verification(path, Verdict.TAMPERED,
-                            "the embedded packet data disagrees with the signed digest",
-                            signer_name, kind="packet")
+        return replace(signed, verdict=Verdict.TAMPERED,
+                       reason="the embedded packet data disagrees with the signed digest")
     try:
         doc = parse_packet(facts.packet)
     except PacketError as exc:
-        return Verification(path, Verdict.NOT_A_SCORECARD, exc.message, signer_name,
-                            kind="packet")
-    found = Verification(path, Verdict.OK, "", signer_name, doc.candidate.name, kind="packet",
-                         cards=len(doc.cards), signed_at=signer.signing_time)
+        return replace(signed, verdict=Verdict.NOT_A_SCORECARD, reason=exc.message)
+    found = replace(signed, candidate=doc.candidate.name, cards=len(doc.cards),
+                    signed_at=signer.signing_time)
     if doc.merger.certificate_sha256 != signer.signer_fingerprint:
         return replace(found, verdict=Verdict.TAMPERED,
                        reason="the packet names another certificate than its signer's")
+    certified = _certified(signer)
+    differs = disagreement(doc.merger.name, doc.merger.email, certified)
+    if differs is not None:
+        claimed = person_label(doc.merger.name, doc.merger.email)
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason=f"the packet names {claimed} as its merger, but it is signed "
+                       f"with the certificate of {certified.label()} ({differs})")
+    info = packet_info_disagreement(doc, digest, _document_info(facts))
+    if info is not None:
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason=f"the packet disagrees with itself: {info}")
     files = dict(facts.files)
     for ref in doc.cards:
         original = files.get(ref.attachment)
@@ -256,6 +322,7 @@ def _verify_packet(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: T
     if not signer.bottom_line:
         return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
                        reason="the merger's certificate does not validate (expired or misused?)")
+    inner_cards: list[tuple[CardRef, PanelCard]] = []
     for ref in doc.cards:
         inner = verify_bytes(Path(ref.attachment), files[ref.attachment], trust, nested=True)
         if not inner.ok:
@@ -263,4 +330,10 @@ def _verify_packet(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: T
                        else Verdict.TAMPERED)
             return replace(found, verdict=verdict, reason=f"the attached card {ref.attachment} "
                            f"is {inner.verdict.value}: {inner.reason}")
+        assert inner.scorecard is not None
+        inner_cards.append((ref, PanelCard(ref.attachment, inner.scorecard, inner.signer,
+                                           inner.signed_at, doc.merged_at, ref.sha256)))
+    claims = packet_claims_disagreement(doc, inner_cards)
+    if claims is not None:
+        return replace(found, verdict=Verdict.TAMPERED, reason=claims)
     return found

@@ -49,7 +49,9 @@ def test_a_fresh_export_is_ok(signed: Path, trust_dir: Path) -> None:
     assert result.verdict is Verdict.OK, result.reason
     assert result.signer == "Sameera Perera"
     assert result.candidate == "Łukasz Øster-Müller"
-    assert result.line().startswith(f"{signed}: OK · signer Sameera Perera · candidate Łukasz")
+    assert result.signer_email == "sameera@example.com"
+    assert result.line().startswith(
+        f"{signed}: OK · signer Sameera Perera <sameera@example.com> · candidate Łukasz")
 
 
 def test_a_byte_flipped_in_the_content_is_tampered(signed: Path, trust_dir: Path) -> None:
@@ -83,8 +85,9 @@ def test_a_valid_signature_by_an_untrusted_key_is_untrusted(
     tmp_path: Path, trust_dir: Path, memory_keyring: object
 ) -> None:
     stranger = identity.create("Mallory Stranger", "mallory@example.com", make_default=False)
-    path = export_detail(submitted_detail(interviewer="Mallory Stranger"), stranger.fingerprint,
-                         tmp_path / "stranger.pdf").path
+    path = export_detail(submitted_detail(interviewer="Mallory Stranger",
+                                          interviewer_email="mallory@example.com"),
+                         stranger.fingerprint, tmp_path / "stranger.pdf").path
     result = verify_file(path, load_trust(trust_dir))
     assert result.verdict is Verdict.UNTRUSTED_SIGNER
     assert result.signer == "Mallory Stranger"
