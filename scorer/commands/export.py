@@ -25,5 +25,6 @@ def run_export(args: argparse.Namespace) -> int:
     from scorer.services.export import export_interview
 
     result = export_interview(args.interview_id, args.output, args.page_size)
-    print(f"{result.path}: signed, {result.pages} pages, sha256 {result.sha256}")
+    print(f"{result.path}: signed by {result.signed_by}, {result.pages} pages, "
+          f"sha256 {result.sha256}")
     return 0

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from scorer.domain.errors import ScorerError
+from scorer.domain.identity_match import certified_emails, cut_name, nfc
 
 DEFAULT_VALIDITY = timedelta(days=5 * 365)
 # A little slack so that a clock a few minutes behind does not see a future certificate.
@@ -30,12 +31,13 @@ class CertificateError(ScorerError):
 
 @dataclass(frozen=True, slots=True)
 class CertificateInfo:
-    name: str
-    email: str
+    name: str  # the subject's common name
+    email: str  # the first of `emails`, or ""
     fingerprint: str
     not_before: datetime
     not_after: datetime
     pem: bytes
+    emails: tuple[str, ...] = ()  # those the certificate speaks for (`identity_match`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +50,11 @@ def create_identity(
     name: str, email: str, now: datetime | None = None, validity: timedelta = DEFAULT_VALIDITY
 ) -> NewIdentity:
     now = now or datetime.now(UTC)
+    name = nfc(name)
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([
         # X.509 caps a common name at 64 bytes; the scorecard carries the full name.
-        x509.NameAttribute(NameOID.COMMON_NAME, name.encode()[:64].decode("utf-8", "ignore")),
+        x509.NameAttribute(NameOID.COMMON_NAME, cut_name(name)),
         x509.NameAttribute(NameOID.EMAIL_ADDRESS, email),
         x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "Scorer interviewer"),
     ])
@@ -147,19 +150,27 @@ class RawSigner:
 
 def _info(cert: x509.Certificate) -> CertificateInfo:
     der = cert.public_bytes(serialization.Encoding.DER)
+    names = _attributes(cert, NameOID.COMMON_NAME)
+    emails = certified_emails(_attributes(cert, NameOID.EMAIL_ADDRESS), _alt_emails(cert))
     return CertificateInfo(
-        name=_attribute(cert, NameOID.COMMON_NAME),
-        email=_attribute(cert, NameOID.EMAIL_ADDRESS),
+        name=names[0] if len(names) == 1 else "",
+        email=emails[0] if emails else "",
         fingerprint=fingerprint_der(der),
         not_before=cert.not_valid_before_utc,
         not_after=cert.not_valid_after_utc,
         pem=cert.public_bytes(serialization.Encoding.PEM),
+        emails=emails,
     )
 
 
-def _attribute(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str:
-    values = cert.subject.get_attributes_for_oid(oid)
-    if not values:
-        return ""
-    value = values[0].value
-    return value if isinstance(value, str) else value.decode("utf-8", "replace")
+def _attributes(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> list[str]:
+    values = [a.value for a in cert.subject.get_attributes_for_oid(oid)]
+    return [v if isinstance(v, str) else v.decode("utf-8", "replace") for v in values]
+
+
+def _alt_emails(cert: x509.Certificate) -> list[str]:
+    try:
+        names = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except (x509.ExtensionNotFound, ValueError):  # none, or malformed: no email from it
+        return []
+    return list(names.get_values_for_type(x509.RFC822Name))

@@ -3,7 +3,8 @@
 Render (reportlab) → embed the JSON and sign in one update (pyHanko) → write
 atomically (a temporary file beside the target, then a rename: never a partial
 file) → record the export's SHA-256 in the store. Only the identity recorded on
-the interview signs it.
+the interview signs it, and only if it is the interviewer's own (`signed_as`): a
+card names its interviewer as the signing certificate does.
 """
 
 from __future__ import annotations
@@ -12,12 +13,18 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from scorer.domain.errors import ScorerError
+from scorer.domain.identity_match import (
+    emails_agree,
+    names_agree,
+    person_label,
+    short_fingerprint,
+)
 from scorer.domain.interview import InterviewDetail
 from scorer.domain.scorecard import scorecard_from_detail
 from scorer.services import identity
@@ -40,6 +47,7 @@ class ExportResult:
     signer_fingerprint: str
     pages: int
     exported_at: datetime
+    signed_by: str = ""  # `Name <email>` as the card and its certificate name the signer
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +55,7 @@ class SignedScorecard:
     pdf: bytes
     pages: int
     exported_at: datetime
+    signed_by: str = ""
 
 
 class Signer:
@@ -78,6 +87,9 @@ class Signer:
         from scorer.io.scorecard_pdf_stamp import STAMP_FORM
 
         who = f"{detail.interviewer.name} <{detail.interviewer.email}>"
+        holder = identity.find(fingerprint, self.home)
+        if holder is not None:
+            detail = signed_as(detail, holder)
         key = self.key(fingerprint, who)
         now = (now or datetime.now(UTC)).replace(microsecond=0)
         card = scorecard_from_detail(detail, fingerprint, now)
@@ -90,7 +102,30 @@ class Signer:
             page=box.page, box=box.rounded(), stamp_form=STAMP_FORM,
             signer_name=card.interviewer.name, signed_at=now,
         )
-        return SignedScorecard(pdf, rendered.pages, now)
+        signed_by = person_label(card.interviewer.name, card.interviewer.email)
+        return SignedScorecard(pdf, rendered.pages, now, signed_by)
+
+
+def signed_as(detail: InterviewDetail, holder: identity.Identity) -> InterviewDetail:
+    """The interview as the identity `holder` signs it, or `ExportError` if it is not theirs.
+
+    A card speaks only for its signer (`identity_match`): the interviewer's email must be
+    the certificate's. The name on the card is the certificate's when the two are
+    spelt differently, so that the card names its interviewer as the certificate does.
+    """
+    interviewer = detail.interviewer
+    certified = holder.certified
+    if not emails_agree(interviewer.email, certified.emails):
+        raise ExportError(
+            f"Interview {detail.id} was conducted by "
+            f"{person_label(interviewer.name, interviewer.email)}, but the signing identity "
+            f"that would sign it is {certified.label()} (certificate "
+            f"{short_fingerprint(certified.fingerprint)}), so it is not signed: a scorecard "
+            "is signed only by its own interviewer's identity."
+        )
+    if names_agree(interviewer.name, certified.name):
+        return detail
+    return replace(detail, interviewer=replace(interviewer, name=certified.name))
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -132,6 +167,7 @@ def export_detail(
         signer_fingerprint=fingerprint,
         pages=signed.pages,
         exported_at=signed.exported_at,
+        signed_by=signed.signed_by,
     )
     if record is not None:
         record(result)
@@ -193,7 +229,8 @@ class ExportService:
         if fingerprint is None:
             mine = identity.default_fingerprint(self._signer.home)
             found = identity.find(mine, self._signer.home) if mine else None
-            if found is not None and found.email == facts.interviewer_email:
+            if found is not None and emails_agree(facts.interviewer_email,
+                                                  found.certified.emails):
                 fingerprint = found.fingerprint
         if fingerprint is None:
             raise ExportError(

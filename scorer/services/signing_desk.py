@@ -35,6 +35,7 @@ class SigningDesk:
         return identity.needs_first_run(self._home)
 
     def create_identity(self, name: str, email: str) -> Identity:
+        """This user's first identity; refused while they have one (never replaced here)."""
         from scorer.services import identity
 
         return identity.create(name, email, home=self._home)
@@ -48,7 +49,13 @@ class SigningDesk:
         except IdentityError:
             return None
 
-    def export_certificate(self, target: Path) -> Path:
+    def retired_identities(self) -> list[Identity]:
         from scorer.services import identity
 
-        return identity.export_certificate(target, self._home)
+        return identity.retired(self._home)
+
+    def export_certificates(self, target: Path) -> list[Identity]:
+        """The active certificate and each retired one that signs cards, into `target`."""
+        from scorer.services import identity_records
+
+        return identity_records.export_certificates(target, self._store, self._home)

@@ -6,15 +6,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from scorer.domain.interview_errors import InterviewNotFound
-from scorer.storage.tables import exports, interviewers, interviews
+from scorer.storage.tables import candidates, exports, interviewers, interviews, rubric_snapshots
 
 I = interviews.c  # noqa: E741
 W = interviewers.c
 E = exports.c
+C = candidates.c
+R = rubric_snapshots.c
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,3 +96,53 @@ def export_records(connection: Connection, interview_id: int) -> list[ExportReco
         E.interview_id, E.path, E.sha256, E.signer_fingerprint, E.page_size, E.exported_at
     ).where(E.interview_id == interview_id).order_by(E.exported_at, E.id)
     return [ExportRecord(*row) for row in connection.execute(query)]
+
+
+@dataclass(frozen=True, slots=True)
+class PinnedInterview:
+    """An interview that a certificate signs (pinned at its first export)."""
+
+    interview_id: int
+    candidate: str
+    interview: str  # the rubric's title
+    exports: int  # signed scorecards written so far
+
+
+def pinned_interviews(connection: Connection, fingerprint: str) -> list[PinnedInterview]:
+    exported = (select(E.interview_id, func.count().label("n")).group_by(E.interview_id)
+                .subquery())
+    query = (
+        select(I.id, C.name, R.title, func.coalesce(exported.c.n, 0))
+        .select_from(
+            interviews.join(candidates, I.candidate_id == C.id)
+            .join(rubric_snapshots, (I.rubric_id == R.rubric_id)
+                  & (I.rubric_version == R.version))
+            .outerjoin(exported, exported.c.interview_id == I.id))
+        .where(I.interviewer_certificate_sha256 == fingerprint)
+        .order_by(I.id)
+    )
+    return [PinnedInterview(*row) for row in connection.execute(query)]
+
+
+def certificates_in_use(connection: Connection, fingerprints: Iterable[str]) -> set[str]:
+    """Those of `fingerprints` that signed an exported card or are pinned on an interview."""
+    wanted = list(fingerprints)
+    signed = select(E.signer_fingerprint).where(E.signer_fingerprint.in_(wanted))
+    pinned = select(I.interviewer_certificate_sha256).where(
+        I.interviewer_certificate_sha256.in_(wanted))
+    return {row[0] for row in connection.execute(signed.union(pinned))}
+
+
+def hand_over_interviewers(connection: Connection, old: str, new: str, emails: Iterable[str]
+                           ) -> int:
+    """Record `new` for the interviewers of `emails` that had `old`; how many changed.
+
+    Interviews already pinned to `old` keep it: they are signed by the key that signed
+    them first.
+    """
+    result = connection.execute(
+        update(interviewers)
+        .where(W.certificate_sha256 == old, W.email.in_(list(emails)))
+        .values(certificate_sha256=new)
+    )
+    return int(result.rowcount or 0)

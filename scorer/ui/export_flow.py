@@ -52,7 +52,8 @@ def export_with_dialog(parent: QWidget, desk: SigningDesk, detail: InterviewDeta
         QApplication.restoreOverrideCursor()
     answer = QMessageBox.information(
         parent, APP_NAME,
-        f"Signed scorecard saved to {result.path} ({result.pages} pages).\n"
+        f"Signed scorecard saved to {result.path} ({result.pages} pages), signed by "
+        f"{result.signed_by}.\n"
         f"SHA-256 {result.sha256}",
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
     )

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
 
 class IdentityDialog(QDialog):
-    def __init__(self, desk: SigningDesk, parent: QWidget | None = None) -> None:
+    """Makes this user's first identity; the desk refuses to replace one that exists."""
+
+    def __init__(self, desk: SigningDesk, parent: QWidget | None = None, *,
+                 name: str = "", email: str = "") -> None:
         super().__init__(parent)
         self._desk = desk
         self.setWindowTitle("Your signing identity")
@@ -31,11 +34,12 @@ class IdentityDialog(QDialog):
             "Scorecards you export are signed digitally, so the hiring panel can trust them. "
             "Scorer makes a key for you and keeps it in this computer's keyring; "
             "it never leaves it. Send the certificate (File › Export my certificate…) to the "
-            "lead, who adds it to the team's list of interviewers."
+            "lead, who adds it to the team's list of interviewers. A scorecard is signed only "
+            "by its interviewer: use the name and email your interviews are recorded under."
         )
         intro.setWordWrap(True)
-        self.name = QLineEdit()
-        self.email = QLineEdit()
+        self.name = QLineEdit(name)
+        self.email = QLineEdit(email)
         self.email.setPlaceholderText("name@example.com")
         form = QFormLayout()
         form.addRow("Your &name", self.name)

@@ -33,17 +33,19 @@ class SigningActions:
         except ScorerError as exc:
             self._error(exc.message)
             return
-        if self.desk.needs_identity() and not self.ask_for_identity():
+        who = detail.interviewer
+        if self.desk.needs_identity() and not self.ask_for_identity(who.name, who.email):
             return
         export_with_dialog(self.window, self.desk, detail)
 
-    def ask_for_identity(self) -> bool:
-        """The first-run dialog; True once the user has a signing identity."""
+    def ask_for_identity(self, name: str = "", email: str = "") -> bool:
+        """The first-run dialog (filled in with `name` and `email`); True once the user has a
+        signing identity."""
         if self.desk is None:
             return False
         from scorer.ui.identity_dialog import IdentityDialog
 
-        dialog = IdentityDialog(self.desk, self.window)
+        dialog = IdentityDialog(self.desk, self.window, name=name, email=email)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def show_identity(self) -> None:
@@ -53,10 +55,15 @@ class SigningActions:
         if identity is None:
             self.ask_for_identity()
             return
-        QMessageBox.information(
-            self.window, "Your signing identity",
-            f"{identity.name} <{identity.email}>\nCertificate SHA-256 {identity.fingerprint}",
-        )
+        text = f"{identity.name} <{identity.email}>\nCertificate SHA-256 {identity.fingerprint}"
+        retired = self.desk.retired_identities()
+        if retired:
+            text += "\n\nRetired, still signing the interviews pinned to them:"
+            for old in retired:
+                when = f", retired {old.retired_at:%Y-%m-%d}" if old.retired_at else ""
+                text += (f"\n{old.name} <{old.email}>, certificate {old.fingerprint[:16]}…"
+                         f"{when}")
+        QMessageBox.information(self.window, "Your signing identity", text)
 
     def export_certificate(self) -> None:
         if self.desk is None or self.desk.current_identity() is None:
@@ -68,13 +75,14 @@ class SigningActions:
         if not chosen:
             return
         try:
-            self.desk.export_certificate(Path(chosen))
+            written = self.desk.export_certificates(Path(chosen))
         except ScorerError as exc:
             self._error(exc.message)
             return
-        self.window.statusBar().showMessage(
-            f"Certificate saved to {chosen}; send it to the lead.", 10_000
-        )
+        what = ("Certificate" if len(written) == 1
+                else f"{len(written)} certificates (yours and the retired ones that sign cards)")
+        self.window.statusBar().showMessage(f"{what} saved to {chosen}; send it to the lead.",
+                                            10_000)
 
     def _error(self, message: str) -> None:
         QMessageBox.warning(self.window, APP_NAME, message)

@@ -75,7 +75,7 @@ def test_the_pinned_certificate_outlives_a_new_identity_of_the_interviewer(
     _service(store).export_interview(interview, tmp_path / "first.pdf")
     # Sameera loses her key and makes a new identity: the interview stays pinned to the old one.
     memory_keyring.secrets.clear()
-    identity.create("Sameera Perera", "sameera@example.com")
+    identity.replace("Sameera Perera", "sameera@example.com")
     with pytest.raises(identity.IdentityError,
                        match=rf"Only Sameera Perera <sameera@example\.com>'s signing identity "
                        rf"\(certificate {sameera.fingerprint[:16]}…\)"):
@@ -92,7 +92,7 @@ def test_a_second_export_by_another_identity_is_refused_naming_who_conducted_it(
     _service(store).export_interview(interview, tmp_path / "first.pdf")
     # The same store on Gil's computer: his identity is the default, Sameera's key is absent.
     memory_keyring.secrets.clear()
-    gil = identity.create("Gil Levi", "gil@example.com")
+    gil = identity.replace("Gil Levi", "gil@example.com").new
     with pytest.raises(identity.IdentityError, match=r"Only Sameera Perera <sameera@example\.com>"):
         _service(store).export_interview(interview, tmp_path / "gil.pdf")
     assert not (tmp_path / "gil.pdf").exists()

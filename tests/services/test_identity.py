@@ -43,7 +43,9 @@ def test_show_and_export_cert(memory_keyring: MemoryKeyring, tmp_path: Path) -> 
     assert not identity.needs_first_run()
     shown = identity.show()
     assert shown.fingerprint == made.fingerprint and shown.has_key
-    target = identity.export_certificate(tmp_path / "sameera.pem")
+    target = tmp_path / "sameera.pem"
+    [written] = identity.export_certificates(target)
+    assert written.fingerprint == made.fingerprint
     assert read_certificate(target.read_bytes()).fingerprint == made.fingerprint
     assert b"PRIVATE" not in target.read_bytes()
 

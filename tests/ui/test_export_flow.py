@@ -65,8 +65,9 @@ def test_export_asks_for_an_identity_then_signs(
     def create_identity(app: QApplication) -> None:
         dialog = app.activeModalWidget()
         assert isinstance(dialog, IdentityDialog)
-        qtbot.keyClicks(dialog.name, "Yan Interviewer")
-        qtbot.keyClicks(dialog.email, "yan@example.com")
+        # Filled in with the interview's interviewer: the identity that may sign it.
+        assert (dialog.name.text(), dialog.email.text()) == ("Yan Interviewer",
+                                                             "yan@example.com")
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
 
     when_modal(create_identity)
@@ -74,6 +75,7 @@ def test_export_asks_for_an_identity_then_signs(
 
     assert target.is_file()
     assert shown and str(target) in shown[0]
+    assert "signed by Yan Interviewer <yan@example.com>" in shown[0]
     identity = desk.current_identity()
     assert identity is not None and identity.email == "yan@example.com"
     trust = tmp_path / "interviewers"
@@ -95,3 +97,48 @@ def test_an_invalid_identity_is_explained_in_the_dialog(
     assert dialog.error.isVisibleTo(dialog)
     assert "not an email address" in dialog.error.text()
     assert SigningDesk(store).needs_identity()
+
+
+def test_the_app_refuses_to_sign_someone_elses_interview_and_never_replaces_an_identity(
+    qtbot: QtBot, service: InterviewService, library: RubricLibrary, store: Store,
+    rubric_service: RubricWorkspaceService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: object,
+) -> None:
+    """Yan's interview on Mallory's computer: Mallory's identity must not sign it."""
+    interview_id = submitted_interview(service, library)
+    desk = SigningDesk(store)
+    mallory = desk.create_identity("Mallory Insider", "mallory@example.com")
+    # Mallory points Yan's interview at her own certificate in her local store.
+    from scorer.storage import signing
+
+    with store.write() as tx:
+        signing.pin_certificate(tx.connection, interview_id, mallory.fingerprint, True)
+    window = MainWindow(service, rubric_service, desk)
+    qtbot.addWidget(window)
+    window.open_interview(interview_id)
+    page = window.interview_page
+    assert page is not None
+    target = tmp_path / "forged.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _p, _t, text, *_a: warnings.append(text))
+    page.live.export_button.click()
+    assert not target.exists()
+    assert warnings == [
+        f"Interview {interview_id} was conducted by Yan Interviewer <yan@example.com>, but the "
+        "signing identity that would sign it is Mallory Insider <mallory@example.com> "
+        f"(certificate {mallory.fingerprint[:16]}…), so it is not signed: a scorecard is "
+        "signed only by its own interviewer's identity."]
+
+    # The first-run dialog, shown while an identity exists, refuses instead of replacing it.
+    dialog = IdentityDialog(desk)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Yan Interviewer")
+    qtbot.keyClicks(dialog.email, "yan@example.com")
+    dialog.accept()
+    assert dialog.error.isVisibleTo(dialog)
+    assert "You already have a signing identity, Mallory Insider" in dialog.error.text()
+    assert "--replace" in dialog.error.text()
+    current = desk.current_identity()
+    assert current is not None and current.fingerprint == mallory.fingerprint
