@@ -111,3 +111,40 @@ def test_someone_elses_interview_with_nothing_recorded_is_refused_and_nothing_is
     facts = _facts(store, interview)
     assert (facts.pinned, facts.on_record) == (None, None)
     assert _exports(store, interview) == []
+
+
+def test_an_interview_pointed_at_another_interviewers_certificate_is_refused(
+    store: Store, interview: int, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    """In her own store Mallory pins Sameera's interview to her own certificate."""
+    mallory = identity.create("Mallory Insider", "mallory@example.com")
+    with store.write() as tx:
+        signing.pin_certificate(tx.connection, interview, mallory.fingerprint, True)
+    with pytest.raises(ExportError, match=(
+            r"^Interview \d+ was conducted by Sameera Perera <sameera@example\.com>, but the "
+            r"signing identity that would sign it is Mallory Insider <mallory@example\.com> "
+            rf"\(certificate {mallory.fingerprint[:16]}…\), so it is not signed")):
+        _service(store).export_interview(interview, tmp_path / "forged.pdf")
+    assert not (tmp_path / "forged.pdf").exists()
+    assert _exports(store, interview) == []
+
+
+def test_a_name_spelt_otherwise_than_the_certificate_is_signed_as_the_certificate_says(
+    store: Store, sameera: identity.Identity, tmp_path: Path
+) -> None:
+    """The same person (by email) typed her name in lower case when the interview began."""
+    from dataclasses import replace
+
+    from scorer.services.verify import Verdict, load_trust, verify_file
+
+    detail = submitted_detail(interviewer="sameera perera")
+    [interview_id] = store.bulk_import([replace(detail, id=0)], NOW)
+    result = _service(store).export_interview(interview_id, tmp_path / "card.pdf")
+    assert result.signed_by == "Sameera Perera <sameera@example.com>"
+    folder = tmp_path / "trust"
+    folder.mkdir()
+    (folder / "sameera.pem").write_bytes(sameera.certificate.pem)
+    verified = verify_file(result.path, load_trust(folder))
+    assert verified.verdict is Verdict.OK, verified.reason
+    assert verified.scorecard is not None
+    assert verified.scorecard.interviewer.name == "Sameera Perera"
