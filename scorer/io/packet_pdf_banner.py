@@ -9,7 +9,6 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from scorer.domain.identity_match import short_fingerprint
 from scorer.io.packet_pdf_view import BannerPage
 from scorer.io.pdf_fonts import BOLD, REGULAR
 from scorer.io.scorecard_pdf_page import MARGIN
@@ -32,8 +31,7 @@ def draw_banners(canvas: Canvas, pages: Sequence[BannerPage], before: int, total
         base = y + 1.9 * mm
         canvas.drawString(MARGIN, base, "✓ VERIFIED")
         signed = f" · signed {short_when(page.signed_at)}" if page.signed_at else ""
-        cert = f" · cert {short_fingerprint(page.certificate)}" if page.certificate else ""
-        left = f"{page.signer}{cert}{signed} · checked {short_when(page.verified_at)}"
+        left = f"{page.signer}{signed} · checked {short_when(page.verified_at)}"
         right = f"card {page.card} of {page.cards} · packet page {before + n} of {total}"
         canvas.setFont(REGULAR, 6.4)
         right_w = canvas.stringWidth(right, REGULAR, 6.4)

@@ -153,7 +153,7 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
     if not panel.interviews:
         return [para("Interviews", "h2"), para("No verified card.", "muted")]
     rows: list[list[Any]] = [[
-        para("INTERVIEW", "th"), para("INTERVIEWER", "th"), para("DATE", "th"),
+        para("INTERVIEW", "th"), para("INTERVIEWER · CERTIFICATE", "th"), para("DATE", "th"),
         para("RECOMMENDATION", "th"), para("WEIGHTED SCORE", "th"), para("PAGES", "th"),
     ]]
     for index, interview in enumerate(panel.interviews):
@@ -169,13 +169,13 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
         rows.append([
             para(interview.title, "cell_bold"),
             [para(interview.interviewer, "cell"),
-             para(f"cert {short_fingerprint(interview.entry.fingerprint)}", "muted")],
+             para(short_fingerprint(interview.entry.fingerprint), "muted")],
             para(interview.date.astimezone(UTC).strftime("%-d %b %Y"), "cell"),
             reco_cell,
             para(score, "cell"),
             LateLabel(partial(_pages, view, index), styles()["cell"], "88–88"),
         ])
-    widths = [width * f for f in (0.28, 0.16, 0.13, 0.18, 0.17, 0.08)]
+    widths = [width * f for f in (0.25, 0.20, 0.12, 0.18, 0.17, 0.08)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid_style())
     return [para("Interviews", "h2"), table]

@@ -128,7 +128,8 @@ def method_section() -> list[Flowable]:
              "the normalised scale in steps of the coarsest scale; two or more levels apart "
              "is flagged. Recommendations for hire and for no hire side by side are flagged, "
              "and so are interview scores 50 or more points apart. Where one interview has "
-             "several cards, the newest signed counts.", "small"),
+             "several cards signed by one certificate, the newest signed counts; where "
+             "different certificates claim one interview, none of them counts.", "small"),
     ])]
 
 

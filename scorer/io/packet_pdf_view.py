@@ -44,4 +44,3 @@ class BannerPage:
     cards: int
     page: int  # 1-based, of `pages` of this card
     pages: int
-    certificate: str = ""  # the signer's certificate (SHA-256 hex)

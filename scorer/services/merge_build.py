@@ -127,8 +127,7 @@ def build_packet(request: BuildRequest) -> BuiltPacket:
         BannerPage(size=size, signer=interview.entry.signer,
                    signer_email=interview.card.interviewer.email,
                    signed_at=interview.entry.signed_at, verified_at=interview.entry.verified_at,
-                   card=n, cards=len(sources), page=index, pages=source.pages,
-                   certificate=interview.entry.fingerprint)
+                   card=n, cards=len(sources), page=index, pages=source.pages)
         for n, (interview, source) in enumerate(zip(panel.interviews, sources, strict=True), 1)
         for index, size in enumerate(source.page_sizes, start=1)
     )

@@ -314,9 +314,13 @@ class MergeDialog(QDialog):
     def _on_built(self, result: PacketResult) -> None:
         self._result = result
         t = tones()
-        rejected = len(result.rejected)
-        note = f"; {rejected} rejected input{'s' if rejected != 1 else ''} listed in it" \
-            if rejected else ""
+        conflicts = result.conflicts
+        rejected = len(result.rejected) - conflicts
+        listed = [f"{rejected} rejected input{'s' if rejected != 1 else ''}"] if rejected else []
+        if conflicts:
+            listed.append(f"{conflicts} cards not counted because different certificates "
+                          "claim one interview")
+        note = f"; it lists {' and '.join(listed)}" if listed else ""
         self.result_label.setText(f"Wrote {result.path}: {result.cards} cards, "
                                   f"{result.pages} pages{note}.")
         self.result_label.setStyleSheet(f"color: {css(t.ok)};")

@@ -263,3 +263,29 @@ def test_the_real_service_verifies_and_builds_a_signed_packet(
     qtbot.waitUntil(dialog.open_button.isVisible, timeout=60_000)
     result = verify_file(target, load_trust(trust))
     assert result.ok and result.is_packet and result.cards == 4
+
+
+def test_cards_in_conflict_are_named_apart_from_rejected_inputs(
+    qtbot: QtBot, dialog: MergeDialog, fake: FakeService, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scorer.domain.panel import CONFLICT_STATUS, RejectedInput, build_panel
+
+    def build_packet(checked: Sequence[CheckedInput], target: Path,
+                     page_size: str = "A4") -> PacketResult:
+        target.write_bytes(b"%PDF-1.7 packet")
+        rejected = (RejectedInput("bad.pdf", "TAMPERED", "changed"),
+                    RejectedInput("a.pdf", CONFLICT_STATUS, "two certificates"),
+                    RejectedInput("b.pdf", CONFLICT_STATUS, "two certificates"))
+        return PacketResult(target, build_panel([], rejected), 9, "0" * 64)
+
+    monkeypatch.setattr(fake, "build_packet", build_packet)
+    dialog.add_paths(files(tmp_path / "in", "1-ada.pdf"))
+    qtbot.waitUntil(dialog.build_button.isEnabled, timeout=5000)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a: (str(tmp_path / "packet.pdf"), ""))
+    dialog.build_button.click()
+    qtbot.waitUntil(lambda: "Wrote" in dialog.result_label.text(), timeout=5000)
+    assert dialog.result_label.text().endswith(
+        "; it lists 1 rejected input and 2 cards not counted because different certificates "
+        "claim one interview.")
