@@ -4,8 +4,12 @@ The merger signs the packet, but each card was signed by its interviewer: the pa
 data may describe a card only as the card describes itself. For each attached card
 the interviewer's name and email, its certificate, signer, interview id, interview
 kind and rubric version, its weighted score and its recommendation must be the
-card's; every card must be for the packet's candidate; and the overall score must be
-the one the panel maths gives for exactly these cards.
+card's own (as signed in its summary); every card must be for the packet's
+candidate; no interview may be counted twice, or under two certificates; the overall
+score must be the plain mean of the cards' scores; and cards that recommend both
+hire and no hire must be flagged. The other flags depend on inputs that are not
+attached (rejected or superseded files) or on thresholds a later version may tune,
+so they are the merger's word.
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from scorer.domain.packet_doc import CardRef, PacketDoc
-from scorer.domain.panel import MixedCandidates, PanelCard, build_panel, candidate_key
-from scorer.domain.panel_cards import InterviewResult, person_key
+from scorer.domain.panel_cards import PanelCard, candidate_key, interview_key, person_key
+from scorer.domain.panel_conflicts import conflicts
+from scorer.domain.panel_flags import FlagKind
 
-TOLERANCE = 1e-6  # the packet rounds its scores to six decimals
+TOLERANCE = 1e-5  # the packet rounds its scores to six decimals, and means of them
 
 
 def packet_claims_disagreement(doc: PacketDoc, cards: Sequence[tuple[CardRef, PanelCard]]
@@ -43,32 +48,35 @@ def packet_claims_disagreement(doc: PacketDoc, cards: Sequence[tuple[CardRef, Pa
             if said != actual:
                 return (f"the packet gives its attached card {ref.attachment} the {what} "
                         f"'{said}', but the card says '{actual}'")
-    if not cards:
-        return None
-    try:
-        panel = build_panel([entry for _, entry in cards])
-    except MixedCandidates as exc:
-        return f"the packet's attached cards are for several candidates ({exc.message})"
-    results = {i.entry.sha256: i for i in panel.interviews}
+    keys = [interview_key(entry.card) for _, entry in cards]
+    if len(set(keys)) < len(keys):
+        return "the packet counts two attached cards of one interview"
+    if conflicts([entry for _, entry in cards])[1]:
+        return ("the packet counts attached cards that different certificates sign for one "
+                "interview")
     for ref, entry in cards:
-        counted = results.get(entry.sha256)
-        if counted is None:
-            return (f"the packet counts its attached card {ref.attachment}, which the "
-                    "panel does not count beside the other attached cards")
-        differs = _result_disagreement(ref, counted)
+        differs = _result_disagreement(ref, entry)
         if differs is not None:
             return differs
-    if not _same_number(doc.overall.fraction, panel.overall):
+    fractions = [e.card.summary.fraction for _, e in cards if e.card.summary.fraction is not None]
+    overall = sum(fractions) / len(fractions) if fractions else None
+    if not _same_number(doc.overall.fraction, overall):
         return (f"the packet gives the overall score {_number(doc.overall.fraction)}, but its "
-                f"attached cards give {_number(panel.overall)}")
+                f"attached cards give {_number(overall)}")
+    recommendations = {e.card.recommendation.hire for _, e in cards if e.card.recommendation}
+    if len(recommendations) == 2 and not any(
+            f.kind == FlagKind.RECOMMENDATION_SPLIT.value for f in doc.flags):
+        return ("the packet does not flag that its attached cards recommend both hire and "
+                "no hire")
     return None
 
 
-def _result_disagreement(ref: CardRef, counted: InterviewResult) -> str | None:
-    if not _same_number(ref.fraction, counted.fraction):
+def _result_disagreement(ref: CardRef, entry: PanelCard) -> str | None:
+    card = entry.card
+    if not _same_number(ref.fraction, card.summary.fraction):
         return (f"the packet gives its attached card {ref.attachment} the score "
-                f"{_number(ref.fraction)}, but the card gives {_number(counted.fraction)}")
-    reco = counted.recommendation
+                f"{_number(ref.fraction)}, but the card gives {_number(card.summary.fraction)}")
+    reco = card.recommendation
     said = (ref.recommendation.label, ref.recommendation.hire) if ref.recommendation else None
     actual = (reco.label, reco.hire) if reco else None
     if said != actual:

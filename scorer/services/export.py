@@ -64,6 +64,7 @@ class Signer:
     def __init__(self, home: Path | None = None) -> None:
         self.home = home
         self._keys: dict[str, LoadedKey] = {}
+        self._holders: dict[str, identity.Identity] = {}
 
     def key(self, fingerprint: str, who: str) -> LoadedKey:
         loaded = self._keys.get(fingerprint)
@@ -87,8 +88,9 @@ class Signer:
         from scorer.io.scorecard_pdf_stamp import STAMP_FORM
 
         who = f"{detail.interviewer.name} <{detail.interviewer.email}>"
-        holder = identity.find(fingerprint, self.home)
+        holder = self._holders.get(fingerprint) or identity.find(fingerprint, self.home)
         if holder is not None:
+            self._holders[fingerprint] = holder  # a fingerprint names one certificate
             detail = signed_as(detail, holder)
         key = self.key(fingerprint, who)
         now = (now or datetime.now(UTC)).replace(microsecond=0)
