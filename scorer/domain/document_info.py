@@ -111,7 +111,7 @@ def packet_info_disagreement(doc: PacketDoc, digest: str, found: DocumentInfo) -
 
 def _fixed_fields(expected: DocumentInfo, found: DocumentInfo) -> str | None:
     for field in ("title", "author", "subject"):
-        want, got = getattr(expected, field), getattr(found, field)
+        want, got = getattr(expected, field), printable(getattr(found, field))
         if got != want:
             shown = f"'{got}'" if got else "nothing"
             return (f"its signed document information gives the {field} {shown}, "

@@ -249,3 +249,14 @@ def _fingerprint(pem: bytes) -> str:
     from scorer.io.certificates import read_certificate
 
     return read_certificate(pem).fingerprint
+
+
+def test_an_older_card_whose_title_kept_a_soft_hyphen_still_verifies(
+    tmp_path: Path, trust: Path, sameera: SamplePerson
+) -> None:
+    """Older cards wrote names as they were; PDF text cannot carry a soft hyphen back."""
+    card = card_for(sameera, candidate="Ana\xadMaría Ötzi")
+    raw = f"Scorecard: {card.candidate.name}, {card.rubric.title}"
+    pdf = sign_card(card, sameera.key,
+                    info=lambda i: dataclasses.replace(_older(i), title=raw))
+    assert verdict_of(tmp_path, trust, pdf).verdict is Verdict.OK
