@@ -75,10 +75,9 @@ from scorer.domain.panel_scores import (
 
 __all__ = [
     "CONFLICT_STATUS", "LEVEL_GAP", "SCORE_SPREAD", "CompetencyComparison", "CompetencyScore",
-    "DimensionResult",
-    "Flag", "FlagKind", "InterviewResult", "MixedCandidates", "Panel", "PanelCard",
-    "RejectedInput", "Severity", "Spread", "build_panel", "candidate_key", "candidate_names",
-    "group_by_candidate", "interview_key",
+    "DimensionResult", "Flag", "FlagKind", "InterviewResult", "MixedCandidates", "Panel",
+    "PanelCard", "RejectedInput", "Severity", "Spread", "build_panel", "candidate_key",
+    "candidate_names", "group_by_candidate", "interview_key",
 ]
 
 
