@@ -10,9 +10,12 @@ does in CI. A save writes a temporary file beside the target, syncs it and
 renames it over the target, after copying the content it replaces into the
 history folder in the data home, so every replaced version can be restored.
 
+The editor's unsaved text is kept as a draft in the data home while the lead
+types, so that it outlives a crash; drafts left behind are offered back.
+
 The parts live beside this module: the history folder in `rubric_history`,
-the atomic write in `text_files`, the new-rubric template in `rubric_template`
-and the comparison of two rubrics in `rubric_diff`.
+the drafts in `rubric_drafts`, the atomic write in `text_files`, the new-rubric
+template in `rubric_template` and the comparison of two rubrics in `rubric_diff`.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from scorer.io.rubric_loader import RubricLoad, load_rubric_text, rubric_files
 from scorer.paths import data_home
 from scorer.services.clock import Clock, utc_now
 from scorer.services.rubric_diff import RubricDiff, rubric_diff
+from scorer.services.rubric_drafts import DRAFTS_DIR, Draft, RubricDrafts
 from scorer.services.rubric_history import HISTORY_DIR, INVALID, HistoryEntry, RubricHistory
 from scorer.services.rubric_library import RubricLibrary, unique_ids
 from scorer.services.rubric_template import (
@@ -42,8 +46,9 @@ from scorer.services.text_files import read_text_lenient, write_text_atomic
 
 # The rubric workspace's names, importable from here wherever they are defined.
 __all__ = [
-    "HISTORY_DIR", "INVALID", "TEMPLATE", "HistoryEntry", "LibraryChange", "RubricDiff",
-    "RubricFile", "RubricWorkspaceService", "SaveResult", "rubric_diff",
+    "DRAFTS_DIR", "HISTORY_DIR", "INVALID", "TEMPLATE", "Draft", "HistoryEntry",
+    "LibraryChange", "RubricDiff", "RubricFile", "RubricWorkspaceService", "SaveResult",
+    "rubric_diff",
 ]
 
 
@@ -128,9 +133,11 @@ class RubricWorkspaceService:
         history_root: Path | None = None,
         settings_file: Path | None = None,
         clock: Clock = utc_now,
+        drafts_root: Path | None = None,
     ) -> None:
         self._folder = folder
         self._history = RubricHistory(history_root or data_home() / HISTORY_DIR, clock)
+        self._drafts = RubricDrafts(drafts_root or data_home() / DRAFTS_DIR, clock)
         self._settings_file = settings_file
         self._entries: dict[Path, _Entry] = {}
         self._files: dict[Path, RubricFile] = {}
@@ -319,6 +326,38 @@ class RubricWorkspaceService:
     def restore(self, path: Path, entry: HistoryEntry) -> SaveResult:
         """Save a kept version back to `path` (the content it replaces is kept in turn)."""
         return self.save(path, entry.read_text())
+
+    # Drafts: unsaved text kept while the lead types
+
+    def keep_draft(self, path: Path, text: str, new_file: bool) -> Draft:
+        """Keep the editor's unsaved text of `path`; raises `RubricError` if it cannot."""
+        return self._drafts.keep(path, text, new_file)
+
+    def draft(self, path: Path) -> Draft | None:
+        return self._drafts.get(path)
+
+    def discard_draft(self, path: Path) -> None:
+        self._drafts.discard(path)
+
+    def drafts(self) -> list[Draft]:
+        """The drafts of this folder's files that differ from the file, newest first.
+
+        A draft that holds what the file holds already is no unsaved work: it is dropped.
+        """
+        found = []
+        for draft in self._drafts.all():
+            if draft.path.parent != self._folder:
+                continue
+            if draft.text == self.disk_text(draft.path):
+                self._drafts.discard(draft.path)
+                continue
+            found.append(draft)
+        return found
+
+    def disk_text(self, path: Path) -> str | None:
+        """What the file holds now, line endings as the editor has them; None if missing."""
+        text = read_text_lenient(path)
+        return text.replace("\r\n", "\n") if text is not None else None
 
     # New rubrics and the folder
 

@@ -42,6 +42,22 @@ def write_text_atomic(path: Path, text: str, newline: str) -> None:
     _sync_folder(path.parent)
 
 
+def write_private_atomic(path: Path, text: str) -> None:
+    """Like `write_text_atomic`, for text only its owner may read: the file is 0600
+    from the moment it exists (a temporary file is created that way), never wider."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
 def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)

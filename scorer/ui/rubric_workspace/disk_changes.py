@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from scorer.services.rubric_workspace import LibraryChange
 from scorer.ui.prose import escape_text
+from scorer.ui.rubric_workspace.draft_keeper import DraftKeeper
 from scorer.ui.rubric_workspace.editor_state import EditorState
 
 
 class DiskChanges(EditorState):
+    drafts: DraftKeeper
+
     def reload(self) -> LibraryChange:
         """Reload the folder now (the watcher does this by itself after a change)."""
         if self.watcher is not None:
@@ -55,6 +58,8 @@ class DiskChanges(EditorState):
             return
         line = self.editor.textCursor().blockNumber() + 1
         scroll = self.editor.verticalScrollBar().value()
+        if self.dirty:
+            self.drafts.forget(self._path)  # the lead chose the file on disk over the edits
         self._show_file(self._path)
         self.editor.jump_to(line, 1)
         self.editor.verticalScrollBar().setValue(scroll)

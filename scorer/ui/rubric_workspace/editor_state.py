@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QToolButton, QWidget
 
 from scorer.domain.rubric import Rubric
@@ -46,6 +47,7 @@ class EditorState(QWidget):
     _interviews: InterviewService | None
     _path: Path | None
     _draft: bool  # the editor holds a file not yet written to the folder
+    _offered: Path | None  # the file whose kept unsaved edits wait for an answer
     _load: RubricLoad | None  # the check of the editor's current text
     _last_good: Rubric | None  # the editor text's last valid state
     _checker: BackgroundCheck
@@ -68,6 +70,18 @@ class EditorState(QWidget):
     def confirm_leave(self) -> bool:
         """Before the editor's file goes away: save, discard or stay. True to go on."""
         raise NotImplementedError  # the save flow answers this
+
+    def _keep_draft(self) -> None:
+        """Keep the editor's unsaved text as a draft (the draft flow does this)."""
+        raise NotImplementedError
+
+    def offer_drafts(self) -> None:
+        """Offer the kept unsaved edits of this folder, if any (the draft flow does this)."""
+        raise NotImplementedError
+
+    def _offer_draft_of(self, path: Path) -> None:
+        """Offer the kept unsaved edits of `path`, if any (the draft flow does this)."""
+        raise NotImplementedError
 
     # State
 
@@ -99,10 +113,11 @@ class EditorState(QWidget):
         self._show_file(path)
         return True
 
-    def _show_file(self, path: Path) -> None:
+    def _show_file(self, path: Path, offer: bool = True) -> None:
         file = self.service.file(path)
         self._path = path
         self._draft = False
+        self._offered = None
         self._last_good = None
         self.banner.clear()
         text = file.text if file is not None and file.text is not None else ""
@@ -114,6 +129,8 @@ class EditorState(QWidget):
         elif file is not None:
             self._show_load(file.load)
         self._refresh_list()
+        if offer:
+            self._offer_draft_of(path)
 
     def _show_first(self) -> None:
         files = self.service.files()
@@ -125,6 +142,7 @@ class EditorState(QWidget):
     def _show_empty(self) -> None:
         self._path = None
         self._draft = False
+        self._offered = None
         self._set_text("")
         self.editor.setReadOnly(True)
         self.errors.show_valid(None)
@@ -148,6 +166,16 @@ class EditorState(QWidget):
 
     def _on_text_changed(self) -> None:
         self._timer.start()
+        self._keep_draft()
+
+    def replace_text(self, text: str) -> None:
+        """Replace the editor's text as an edit (undoable, and unsaved until saved)."""
+        cursor = self.editor.textCursor()
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.check_now()
 
     def _on_modified(self, _modified: bool) -> None:
         self._refresh_list()

@@ -12,12 +12,15 @@ from PySide6.QtWidgets import QMessageBox
 from scorer.domain.errors import ScorerError
 from scorer.io.rubric_loader import RubricLoad
 from scorer.ui.prose import escape_text
+from scorer.ui.rubric_workspace.draft_keeper import DraftKeeper
 from scorer.ui.rubric_workspace.editor_state import EditorState
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
 class SaveFlow(EditorState):
+    drafts: DraftKeeper
+
     def save(self) -> bool:
         """Save if the rubric is valid; otherwise refuse, say why, and write nothing."""
         path = self._path
@@ -36,6 +39,7 @@ class SaveFlow(EditorState):
             return False
         self._draft = False
         self.editor.document().setModified(False)
+        self.drafts.forget(path)
         self.banner.clear()
         assert result.load.rubric is not None
         kept = " The version it replaced is kept in History." if result.backup else ""
@@ -73,6 +77,7 @@ class SaveFlow(EditorState):
         if answer == SAVE:
             return self.save()
         if answer == DISCARD:
+            self.drafts.forget(self._path)
             # Back to what is on disk, so the editor never shows text that is neither.
             if self._draft:
                 self._show_first()

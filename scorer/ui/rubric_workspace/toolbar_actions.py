@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog
 
 from scorer.domain.errors import ScorerError
@@ -34,10 +33,12 @@ class ToolbarActions(EditorState):
             return
         self._path = path
         self._draft = True
+        self._offered = None
         self._last_good = None
         self.banner.clear()
         self.editor.setReadOnly(False)
         self._set_text(text)
+        self._keep_draft()  # the id and title typed into the dialog are unsaved work too
         self._refresh_list()
         self.check_now()
         self.editor.jump_to(1, 1)
@@ -62,6 +63,7 @@ class ToolbarActions(EditorState):
         if self.watcher is not None:
             self.watcher.rewatch()
         self._show_first()
+        self.offer_drafts()
         self.message.emit(f"Rubric folder: {self.service.folder}")
         self.library_changed.emit()
 
@@ -73,15 +75,6 @@ class ToolbarActions(EditorState):
         )
         if dialog.exec() and dialog.chosen_text is not None:
             self.replace_text(dialog.chosen_text)
-
-    def replace_text(self, text: str) -> None:
-        """Replace the editor's text as an edit (undoable, and unsaved until saved)."""
-        cursor = self.editor.textCursor()
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text)
-        cursor.endEditBlock()
-        self.check_now()
 
     def _on_compare_clicked(self) -> None:
         self.compare_with_interview()  # `clicked` would pass its checked state as the id

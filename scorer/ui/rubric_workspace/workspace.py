@@ -7,7 +7,8 @@ says why. Files changed outside the app are reloaded as they change.
 
 This module lays the widget out and wires it; what it does lives in its
 parts: `editor_state` (the file shown, its check and the panes), `save_flow`
-(saving and unsaved edits), `toolbar_actions` and `disk_changes`.
+(saving and unsaved edits), `toolbar_actions`, `disk_changes` and `draft_flow`
+(unsaved edits kept as drafts, and offered back after a crash).
 """
 
 from __future__ import annotations
@@ -27,9 +28,12 @@ from PySide6.QtWidgets import (
 
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.ui.debounce import SAVE_DELAY_MS
 from scorer.ui.rubric_workspace.background_check import BackgroundCheck
 from scorer.ui.rubric_workspace.banner import Banner
 from scorer.ui.rubric_workspace.disk_changes import DiskChanges
+from scorer.ui.rubric_workspace.draft_flow import DraftFlow
+from scorer.ui.rubric_workspace.draft_keeper import DraftKeeper
 from scorer.ui.rubric_workspace.editor_state import display_path
 from scorer.ui.rubric_workspace.error_list import ErrorList
 from scorer.ui.rubric_workspace.file_list import FileList
@@ -44,7 +48,7 @@ __all__ = ["CANCEL", "CHECK_DELAY_MS", "DISCARD", "SAVE", "RubricWorkspace", "di
 CHECK_DELAY_MS = 300
 
 
-class RubricWorkspace(DiskChanges, ToolbarActions, SaveFlow):
+class RubricWorkspace(DiskChanges, ToolbarActions, SaveFlow, DraftFlow):
     """The Rubrics tab; its signals `library_changed` and `message` come from `EditorState`."""
 
     def __init__(
@@ -55,14 +59,18 @@ class RubricWorkspace(DiskChanges, ToolbarActions, SaveFlow):
         *,
         watch: bool = True,
         check_delay_ms: int = CHECK_DELAY_MS,
+        draft_delay_ms: int = SAVE_DELAY_MS,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self._interviews = interviews
         self._path = None
         self._draft = False
+        self._offered = None
         self._load = None
         self._last_good = None
+        self.drafts = DraftKeeper(service, draft_delay_ms, self)
+        self.drafts.failed.connect(self.message)
 
         self.watcher = FolderWatcher(service, parent=self) if watch else None
         if self.watcher is not None:
@@ -77,6 +85,7 @@ class RubricWorkspace(DiskChanges, ToolbarActions, SaveFlow):
         self._build()
         self._refresh_list()
         self._show_first()
+        self.offer_drafts()
 
     # Layout
 
