@@ -48,3 +48,8 @@ def settings_path(home: Path | None = None) -> Path:
 
 def backups_dir(home: Path | None = None) -> Path:
     return (home or data_home()) / "backups"
+
+
+def default_rubrics_dir(home: Path | None = None) -> Path:
+    """The rubric folder when none is chosen: `rubrics/` in the data home, the lead's to edit."""
+    return (home or data_home()) / "rubrics"

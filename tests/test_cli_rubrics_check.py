@@ -70,6 +70,13 @@ def test_default_is_the_configured_folder(tmp_path: Path, scorer_home: Path) -> 
     assert result.stdout.startswith(f"{folder / 'x.yaml'}:1:1: the file is empty")
 
 
+def test_with_no_folder_chosen_the_data_homes_rubrics_are_checked(scorer_home: Path) -> None:
+    result = scorer("rubrics", "check")
+    assert result.returncode == 0, result.stdout
+    assert f"{scorer_home / 'rubrics' / 'math.yaml'}: ok: math" in result.stderr
+    assert "4 rubric files checked, all valid" in result.stderr
+
+
 def test_bad_settings_file_is_a_clear_error(scorer_home: Path) -> None:
     scorer_home.mkdir(parents=True)
     (scorer_home / "settings.json").write_text("{not json")

@@ -32,6 +32,7 @@ from scorer.paths import data_home
 from scorer.services.clock import Clock, utc_now
 from scorer.services.rubric_diff import RubricDiff, rubric_diff
 from scorer.services.rubric_drafts import DRAFTS_DIR, Draft, RubricDrafts
+from scorer.services.rubric_folder import BUNDLED_NOTE, is_bundled, resolve_rubric_folder
 from scorer.services.rubric_history import HISTORY_DIR, INVALID, HistoryEntry, RubricHistory
 from scorer.services.rubric_library import RubricLibrary, unique_ids
 from scorer.services.rubric_template import (
@@ -134,8 +135,17 @@ class RubricWorkspaceService:
         settings_file: Path | None = None,
         clock: Clock = utc_now,
         drafts_root: Path | None = None,
+        *,
+        home: Path | None = None,
+        read_only: bool | None = None,
+        folder_note: str | None = None,
     ) -> None:
+        """`home` is the data home whose `rubrics/` is the default folder; `read_only`
+        defaults to whether `folder` is the bundled one."""
         self._folder = folder
+        self._home = home or (settings_file.parent if settings_file else data_home())
+        self._read_only = is_bundled(folder) if read_only is None else read_only
+        self._folder_note = folder_note or (BUNDLED_NOTE if self._read_only else None)
         self._history = RubricHistory(history_root or data_home() / HISTORY_DIR, clock)
         self._drafts = RubricDrafts(drafts_root or data_home() / DRAFTS_DIR, clock)
         self._settings_file = settings_file
@@ -145,16 +155,33 @@ class RubricWorkspaceService:
         self.reload_all()
 
     @classmethod
-    def from_settings(cls, settings_file: Path | None = None) -> RubricWorkspaceService:
-        """The folder chosen in the settings, else the bundled rubrics."""
-        folder = load_settings(settings_file).rubrics_dir()
-        return cls(folder, settings_file=settings_file)
+    def from_settings(
+        cls, settings_file: Path | None = None, home: Path | None = None
+    ) -> RubricWorkspaceService:
+        """The folder chosen in the settings, else `rubrics/` in the data home (made and
+        seeded with the bundled rubrics on first use)."""
+        home = home or (settings_file.parent if settings_file else data_home())
+        chosen = resolve_rubric_folder(load_settings(settings_file), home)
+        return cls(
+            chosen.path, settings_file=settings_file, home=home,
+            read_only=chosen.read_only, folder_note=chosen.note,
+        )
 
     # What the folder holds
 
     @property
     def folder(self) -> Path:
         return self._folder
+
+    @property
+    def read_only(self) -> bool:
+        """The folder is the bundled rubrics: shown, never written."""
+        return self._read_only
+
+    @property
+    def folder_note(self) -> str | None:
+        """Why the folder is read-only, in one sentence."""
+        return self._folder_note
 
     @property
     def folder_problem(self) -> str | None:
@@ -292,6 +319,7 @@ class RubricWorkspaceService:
 
         Raises `RubricError` when the file or its history copy cannot be written.
         """
+        self._writable(path)
         load = self.check(path, text)
         if not load.ok:
             return SaveResult(path, load, saved=False)
@@ -366,6 +394,7 @@ class RubricWorkspaceService:
 
     def new_rubric_path(self, rubric_id: str) -> Path:
         """Where a new rubric with this id goes; refused if the id is malformed or taken."""
+        self._writable(self._folder / f"{rubric_id}.yaml")
         check_rubric_id(rubric_id)
         owner = next(
             (f.name for f in self._files.values()
@@ -384,12 +413,22 @@ class RubricWorkspaceService:
         title = rubric_title(title)
         return fill_template(self.template_text(), rubric_id, title)
 
+    def _writable(self, path: Path) -> None:
+        if self._read_only:
+            raise RubricError(
+                f"{path.name} is not saved: the rubrics bundled with Scorer are read-only. "
+                "Choose or make a folder of your own to edit them."
+            )
+
     def change_folder(self, folder: Path | None) -> LibraryChange:
-        """Use another rubric folder (None: the bundled rubrics) and remember it in the settings."""
+        """Use another rubric folder (None: the default one in the data home) and remember
+        it in the settings."""
         settings = with_rubric_folder(load_settings(self._settings_file), folder)
         save_settings(settings, self._settings_file)
         old = tuple(self._entries)
-        self._folder = settings.rubrics_dir()
+        chosen = resolve_rubric_folder(settings, self._home)
+        self._folder = chosen.path
+        self._read_only, self._folder_note = chosen.read_only, chosen.note
         self._entries.clear()
         self._files = {}
         change = self.reload_all()

@@ -9,7 +9,9 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from scorer.domain.errors import SettingsError
-from scorer.paths import bundled_rubrics_dir, settings_path
+from scorer.paths import default_rubrics_dir, settings_path
+
+TRUST_DIR = "interviewers"
 
 
 @dataclass(frozen=True)
@@ -17,14 +19,15 @@ class Settings:
     rubric_folder: str | None = None
     trust_folder: str | None = None
 
-    def rubrics_dir(self) -> Path:
-        return Path(self.rubric_folder) if self.rubric_folder else bundled_rubrics_dir()
+    def rubrics_dir(self, home: Path | None = None) -> Path:
+        """The chosen rubric folder, else `rubrics/` in the data home (`home`)."""
+        return Path(self.rubric_folder) if self.rubric_folder else default_rubrics_dir(home)
 
-    def trust_dir(self) -> Path:
+    def trust_dir(self, home: Path | None = None) -> Path:
         """Interviewer certificates: configured, else `interviewers/` beside the rubric folder."""
         if self.trust_folder:
             return Path(self.trust_folder)
-        return self.rubrics_dir().parent / "interviewers"
+        return self.rubrics_dir(home).parent / TRUST_DIR
 
 
 def load_settings(path: Path | None = None) -> Settings:

@@ -280,11 +280,11 @@ def test_changing_the_folder_is_remembered(
     again = RubricWorkspaceService.from_settings(settings_file)
     assert again.folder == other
 
+    # Back to the default: `rubrics/` of the data home, which already exists here.
     service.change_folder(None)
     assert load_settings(settings_file).rubric_folder is None
-    assert {r.id for r in service.rubrics()} == {
-        "coding", "math", "model-parallel", "optimisation",
-    }
+    assert service.folder == tmp_path / "rubrics" and not service.read_only
+    assert [r.id for r in service.rubrics()] == ["minimal"]
 
 
 # Comparing versions

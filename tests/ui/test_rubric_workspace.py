@@ -280,3 +280,23 @@ def test_a_discarded_new_rubric_leaves_no_trace(
     assert workspace.current_path == folder / "minimal.yaml"
     assert workspace.editor.toPlainText() == MINIMAL and not workspace.dirty
     assert not (folder / "draft.yaml").exists()
+
+
+def test_the_bundled_rubrics_are_shown_read_only_and_the_default_folder_is_the_leads(
+    qtbot: QtBot, tmp_path: Path, scorer_home: Path
+) -> None:
+    rubrics = RubricWorkspaceService(bundled_rubrics_dir(), history_root=tmp_path / "history")
+    workspace = make_workspace(qtbot, rubrics)
+    assert workspace.editor.isReadOnly()
+    assert not workspace.new_button.isEnabled() and not workspace.save_button.isEnabled()
+    assert "read-only" in workspace.folder_status.text()
+    assert "read-only" in workspace.file_heading.text()
+    before = workspace.editor.toPlainText()
+    qtbot.keyClicks(workspace.editor, "typed")
+    assert workspace.editor.toPlainText() == before and not workspace.dirty
+
+    with qtbot.waitSignal(workspace.library_changed, timeout=WAIT_MS):
+        workspace.use_default_folder()
+    assert rubrics.folder == scorer_home / "rubrics" and len(workspace.files.paths()) == 4
+    assert not workspace.editor.isReadOnly() and workspace.new_button.isEnabled()
+    assert "read-only" not in workspace.folder_status.text()

@@ -136,7 +136,7 @@ class DraftFlow(EditorState):
                 self._set_text("")
         self._offered = None
         self.banner.clear()
-        self.editor.setReadOnly(False)
+        self.editor.setReadOnly(not self._editable())
         self.replace_text(draft.text)
         self._refresh_list()
         self.message.emit(f"Restored the unsaved edits to {path.name}; save to keep them.")
@@ -152,6 +152,5 @@ class DraftFlow(EditorState):
         if self.banner.topic == DRAFT_TOPIC:
             self.banner.clear()
         if offered is not None and offered == self._path:
-            file = self.current_file()
-            self.editor.setReadOnly(file is not None and file.text is None)
+            self.editor.setReadOnly(not self._editable())
         self._update_buttons()

@@ -101,6 +101,14 @@ class EditorState(QWidget):
     def current_file(self) -> RubricFile | None:
         return self.service.file(self._path) if self._path is not None else None
 
+    def _editable(self) -> bool:
+        """The editor's file may be edited: the folder is not the bundled one, the file is
+        text, and no kept edits of it wait for an answer."""
+        if self.service.read_only or self._path is None:
+            return False
+        file = self.current_file()
+        return (file is None or file.text is not None) and self._offered != self._path
+
     # Opening files
 
     def open_file(self, path: Path) -> bool:
@@ -122,7 +130,7 @@ class EditorState(QWidget):
         self.banner.clear()
         text = file.text if file is not None and file.text is not None else ""
         self._set_text(text)
-        self.editor.setReadOnly(file is not None and file.text is None)
+        self.editor.setReadOnly(not self._editable())
         if file is not None and file.text is not None:
             self._last_good = file.last_valid
             self._show_load(file.load)  # the file as loaded: no need to check it again
@@ -262,6 +270,8 @@ class EditorState(QWidget):
             )
         if self.service.folder_problem:
             status = escape_text(self.service.folder_problem)
+        if self.service.folder_note:
+            status += f"<br><br>{escape_text(self.service.folder_note)}"
         self.folder_status.setText(status)
         self.file_heading.setText(self._heading())
         self._update_buttons()
@@ -277,6 +287,8 @@ class EditorState(QWidget):
             state = ""
         else:
             state = f"on disk: {file.describe()}"
+        if self.service.read_only:
+            state = f"read-only · {state}"
         unsaved = " • unsaved changes" if self.dirty and not self._draft else ""
         muted = css(tones(self.palette()).muted)
         return (
@@ -288,6 +300,7 @@ class EditorState(QWidget):
         has_file = self._path is not None
         self.save_button.setEnabled(has_file and self.dirty and not self.editor.isReadOnly())
         self.history_button.setEnabled(has_file and not self._draft)
+        self.new_button.setEnabled(not self.service.read_only)
         self.compare_button.setEnabled(
             has_file and not self._draft and self._interviews is not None
         )

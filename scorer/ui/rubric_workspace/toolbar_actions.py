@@ -36,8 +36,8 @@ class ToolbarActions(EditorState):
         self._offered = None
         self._last_good = None
         self.banner.clear()
-        self.editor.setReadOnly(False)
         self._set_text(text)
+        self.editor.setReadOnly(False)
         self._keep_draft()  # the id and title typed into the dialog are unsaved work too
         self._refresh_list()
         self.check_now()
@@ -50,7 +50,8 @@ class ToolbarActions(EditorState):
         if folder is not None:
             self._apply_folder(folder)
 
-    def use_bundled_rubrics(self) -> None:
+    def use_default_folder(self) -> None:
+        """Back to `rubrics/` in the data home (made from the bundled rubrics if missing)."""
         if self.confirm_leave():
             self._apply_folder(None)
 

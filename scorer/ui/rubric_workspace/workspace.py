@@ -99,7 +99,7 @@ class RubricWorkspace(DiskChanges, ToolbarActions, SaveFlow, DraftFlow):
         self.folder_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         menu = QMenu(self.folder_button)
         menu.addAction("Choose a rubric folder…", self.change_folder)
-        menu.addAction("Use the bundled rubrics", self.use_bundled_rubrics)
+        menu.addAction("Use the default folder, in Scorer's data folder", self.use_default_folder)
         self.folder_button.setMenu(menu)
         self.new_button = QPushButton("New rubric…")
         self.new_button.setToolTip("Start a rubric from a commented template (Ctrl+Shift+N)")
