@@ -1,4 +1,4 @@
-"""Help › Keyboard shortcuts (F1): every shortcut of the live view in one table."""
+"""Help › Keyboard shortcuts (F1): every shortcut of the live view and the rubric editor."""
 
 from __future__ import annotations
 
@@ -15,6 +15,15 @@ GLOBAL_SHORTCUTS = (
     ("Ctrl+Shift+M", "Merge signed scorecards into a panel packet"),
     ("F1", "This list"),
 )
+RUBRIC_SHORTCUTS = (
+    ("Ctrl+S", "Rubrics: save the rubric, if it is valid"),
+    ("Ctrl+Shift+N", "Rubrics: a new rubric from the template"),
+    ("Ctrl+F", "Rubrics: find in the rubric (Enter: next, Shift+Enter: previous)"),
+    ("Ctrl+H", "Rubrics: replace"),
+    ("F3", "Rubrics: next match (Shift+F3: previous)"),
+    ("Ctrl+G", "Rubrics: go to a line"),
+    ("Alt+Z", "Rubrics: wrap long lines, or not"),
+)
 
 
 def shortcuts_html() -> str:
@@ -23,7 +32,7 @@ def shortcuts_html() -> str:
 
     rows = [(native(s.keys), s.help) for s in LIVE_SHORTCUTS]
     rows.insert(5, SCORE_HELP)
-    rows += [(native(k), h) for k, h in GLOBAL_SHORTCUTS]
+    rows += [(native(k), h) for k, h in GLOBAL_SHORTCUTS + RUBRIC_SHORTCUTS]
     body = "".join(
         f"<tr><td style='padding:3px 18px 3px 0'><b>{escape_text(k)}</b></td>"
         f"<td style='padding:3px 0'>{escape_text(h)}</td></tr>"

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -37,6 +38,7 @@ from scorer.ui.rubric_workspace.draft_keeper import DraftKeeper
 from scorer.ui.rubric_workspace.editor_state import display_path
 from scorer.ui.rubric_workspace.error_list import ErrorList
 from scorer.ui.rubric_workspace.file_list import FileList
+from scorer.ui.rubric_workspace.find_bar import FindBar
 from scorer.ui.rubric_workspace.folder_watcher import FolderWatcher
 from scorer.ui.rubric_workspace.preview import RubricPreview
 from scorer.ui.rubric_workspace.save_flow import CANCEL, DISCARD, SAVE, SaveFlow
@@ -142,21 +144,40 @@ class RubricWorkspace(DiskChanges, ToolbarActions, SaveFlow, DraftFlow):
         self.editor = YamlEditor()
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.document().modificationChanged.connect(self._on_modified)
+        self.find_bar = FindBar(self.editor)
+        self.wrap_button = QToolButton()
+        self.wrap_button.setText("Wrap lines")
+        self.wrap_button.setCheckable(True)
+        self.wrap_button.setChecked(self.editor.wraps)
+        self.wrap_button.setToolTip("Wrap long lines at the editor's width (Alt+Z)")
+        self.wrap_button.toggled.connect(self.editor.set_wrap)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.file_heading, 1)
+        heading_row.addWidget(self.wrap_button)
         center = QWidget()
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
-        center_layout.addWidget(self.file_heading)
+        center_layout.addLayout(heading_row)
         center_layout.addWidget(self.banner)
         center_layout.addWidget(self.editor, 1)
+        center_layout.addWidget(self.find_bar)
 
         self.errors = ErrorList()
         self.errors.jump_requested.connect(self.editor.jump_to)
+        # Once the list has laid its items out at its width.
+        self.errors.contents_changed.connect(
+            self._fit_problems, Qt.ConnectionType.QueuedConnection
+        )
         self.preview = RubricPreview()
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.errors)
-        right_layout.addWidget(self.preview, 1)
+        # The problems above the preview, with a handle between them to drag.
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.addWidget(self.errors)
+        self.side.addWidget(self.preview)
+        self.side.setChildrenCollapsible(False)
+        self.side.setStretchFactor(1, 1)
+        self._problems_sized = False
+        self.side.splitterMoved.connect(self._on_side_moved)
+        right = self.side
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for pane in (left, center, right):
@@ -175,6 +196,12 @@ class RubricWorkspace(DiskChanges, ToolbarActions, SaveFlow, DraftFlow):
         for text, keys, slot in (
             ("Save rubric", QKeySequence.StandardKey.Save, self.save),
             ("New rubric", QKeySequence("Ctrl+Shift+N"), self.new_rubric),
+            ("Find", QKeySequence("Ctrl+F"), lambda: self.find_bar.open_find(False)),
+            ("Replace", QKeySequence("Ctrl+H"), lambda: self.find_bar.open_find(True)),
+            ("Find next", QKeySequence("F3"), self.find_bar.find_next),
+            ("Find previous", QKeySequence("Shift+F3"), self.find_bar.find_previous),
+            ("Go to line", QKeySequence("Ctrl+G"), self.go_to_line),
+            ("Wrap long lines", QKeySequence("Alt+Z"), self.wrap_button.toggle),
         ):
             action = QAction(text, self)
             action.setShortcut(keys)
@@ -189,6 +216,37 @@ class RubricWorkspace(DiskChanges, ToolbarActions, SaveFlow, DraftFlow):
             if layout is not None:
                 layout.activate()  # lays the splitter out at the new width first
             self._size_panes()
+        self._fit_problems()
+
+    # Go to line
+
+    def go_to_line(self) -> None:
+        line = self.ask_line(self.editor.textCursor().blockNumber() + 1, self.editor.blockCount())
+        if line is not None:
+            self.editor.go_to_line(line)
+
+    def ask_line(self, current: int, last: int) -> int | None:
+        """The line to go to, or None (tests replace this question)."""
+        line, ok = QInputDialog.getInt(
+            self, "Go to line", f"Line (1 to {last}):", current, 1, max(1, last)
+        )
+        return line if ok else None
+
+    # The problem list's height
+
+    def _on_side_moved(self, _position: int, _index: int) -> None:
+        self._problems_sized = True
+
+    def _fit_problems(self) -> None:
+        """Unless the lead dragged the handle: as tall as the problems need, at most half."""
+        if self._problems_sized:
+            return
+        total = sum(self.side.sizes())
+        if total <= 0:
+            return
+        wanted = min(self.errors.wanted_height(), total // 2)
+        wanted = max(wanted, self.errors.minimumSizeHint().height())
+        self.side.setSizes([wanted, total - wanted])
 
     def _on_splitter_moved(self, _position: int, _index: int) -> None:
         self._user_sized = True

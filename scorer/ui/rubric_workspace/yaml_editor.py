@@ -3,6 +3,9 @@
 A problem shows three ways: a dot in the gutter beside its line number, a wavy
 underline from its column, and a faint tint over the whole line. Hovering the
 dot or the line shows the message.
+
+Long lines wrap at the editor's width by default (a paragraph of prose never
+scrolls the editor sideways); the number sits beside a line's first row.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -56,17 +60,39 @@ class YamlEditor(QPlainTextEdit):
         super().__init__(parent)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.setFont(font)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.set_wrap(True)
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * len(INDENT))
         self.setAccessibleName("Rubric YAML")
         self.highlighter = YamlHighlighter(self.document(), self.palette())
         self._gutter = _Gutter(self)
         self._problems: dict[int, list[Diagnostic]] = {}
         self._diagnostics: tuple[Diagnostic, ...] = ()
+        self._found: list[QTextCursor] = []
         self.blockCountChanged.connect(self._update_gutter_width)
         self.updateRequest.connect(self._update_gutter)
         self.cursorPositionChanged.connect(self._refresh_selections)
         self._update_gutter_width()
+
+    # Wrapping and found text
+
+    @property
+    def wraps(self) -> bool:
+        return self.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+
+    def set_wrap(self, wrap: bool) -> None:
+        self.setLineWrapMode(
+            QPlainTextEdit.LineWrapMode.WidgetWidth if wrap else QPlainTextEdit.LineWrapMode.NoWrap
+        )
+
+    def set_found(self, found: Sequence[QTextCursor]) -> None:
+        """Tint these spans (the matches of a search)."""
+        self._found = list(found)
+        self._refresh_selections()
+
+    def go_to_line(self, line: int) -> None:
+        """Put the cursor at the start of a 1-based line (clamped to the document)."""
+        self.jump_to(min(max(1, line), self.blockCount()), 1)
 
     # Problems
 
@@ -107,6 +133,13 @@ class YamlEditor(QPlainTextEdit):
         current.cursor = self.textCursor()
         current.cursor.clearSelection()
         selections.append(current)
+        dark = is_dark(self.palette())
+        match_fill = QColor(255, 200, 0, 80) if dark else QColor(255, 214, 0, 120)
+        for span in self._found:
+            match = QTextEdit.ExtraSelection()
+            match.format.setBackground(match_fill)
+            match.cursor = span
+            selections.append(match)
         tint = QColor(palette_tones.alert)
         tint.setAlpha(48 if is_dark(self.palette()) else 28)
         for line, found in self._problems.items():
