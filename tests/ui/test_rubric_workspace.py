@@ -13,6 +13,7 @@ from scorer.paths import bundled_rubrics_dir
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_workspace import RubricWorkspaceService
 from scorer.ui.rubric_workspace.diff_view import InterviewDiffDialog
+from scorer.ui.rubric_workspace.disk_changes import DISK_TOPIC, KEEP
 from scorer.ui.rubric_workspace.history_dialog import HistoryDialog
 from scorer.ui.rubric_workspace.workspace import CANCEL, DISCARD
 from tests.ui.workspace_helpers import (
@@ -138,14 +139,41 @@ def test_a_change_on_disk_does_not_overwrite_unsaved_edits(
     qtbot: QtBot, rubrics: RubricWorkspaceService, folder: Path
 ) -> None:
     workspace = make_workspace(qtbot, rubrics, watch=True)
+    before = rubrics.get("minimal")
+    assert before is not None
     type_over(qtbot, workspace, line_of(MINIMAL, "area:"), "area: ", "Statistics")
     assert workspace.dirty
+    qtbot.waitUntil(lambda: "Not saved yet" in workspace.preview.banner.text(), timeout=WAIT_MS)
+    assert before.version[:8] in workspace.preview.banner.text()
     (folder / "minimal.yaml").write_text(MINIMAL.replace("Minimal interview", "Other"))
     qtbot.waitUntil(lambda: workspace.banner.isVisibleTo(workspace), timeout=WAIT_MS)
-    assert "changed on disk while you were editing" in workspace.banner.label.text()
+    text = workspace.banner.label.text()
+    assert "changed on disk" in text and "while you were editing" in text
     assert "area: Statistics" in workspace.editor.toPlainText()
-    workspace.banner.button.click()  # Load the file from disk
+
+    # The heading, the banner and the preview name the same version: the file's new one.
+    now = rubrics.get("minimal")
+    assert now is not None and now.version != before.version
+    for shown in (workspace.file_heading.text(), text, workspace.preview.banner.text()):
+        assert now.version[:8] in shown and before.version[:8] not in shown
+
+    # The two texts, line by line.
+    dialog = workspace.compare_with_disk()
+    assert dialog is not None
+    diff = dialog.diff.toPlainText().splitlines()
+    assert "-title: Other" in diff and "+title: Minimal interview" in diff
+    assert "-area: Probability" in diff and "+area: Statistics" in diff
+    dialog.choice_buttons[KEEP].click()
+    assert not workspace.banner.isVisibleTo(workspace) and workspace.dirty
+
+    # Loading the file is an edit: Ctrl+Z brings the lead's edits back.
+    workspace.banner.show_message("x", topic=DISK_TOPIC)
+    workspace._reload_current()
     assert "title: Other" in workspace.editor.toPlainText() and not workspace.dirty
+    assert not workspace.banner.isVisibleTo(workspace)
+    workspace.editor.undo()
+    assert "area: Statistics" in workspace.editor.toPlainText() and workspace.dirty
+    assert "title: Minimal interview" in workspace.editor.toPlainText()
 
 
 def test_an_interview_started_before_an_edit_keeps_its_old_rubric(

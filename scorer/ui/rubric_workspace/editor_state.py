@@ -225,7 +225,10 @@ class EditorState(QWidget):
         if load is not None and load.ok and load.rubric is not None:
             note = None
             if self.dirty:
-                note = f"Not saved yet: new interviews get {serving} until you save."
+                note = (
+                    f"Not saved yet: new interviews get {serving}, the file as it is on "
+                    "disk, until you save."
+                )
             self.preview.show_rubric(load.rubric, note)
             return
         count = len(load.diagnostics) if load is not None else 0
