@@ -71,6 +71,7 @@ def run_demo(args: argparse.Namespace) -> int:
         result = fill_demo(
             store, library.rubrics, candidates,
             seed=SEED if args.seed is None else args.seed, force=args.force,
+            texts=library.texts(),
         )
         where = store.path
         signing = give_identities(store, result.people)

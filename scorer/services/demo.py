@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -83,8 +83,12 @@ def fill_demo(
     clock: Clock = utc_now,
     seed: int = SEED,
     force: bool = False,
+    texts: Mapping[tuple[str, str], str] | None = None,
 ) -> DemoResult:
-    """Fill the store with sample interviews; refuse a store already in use unless `force`."""
+    """Fill the store with sample interviews; refuse a store already in use unless `force`.
+
+    `texts` are the rubric files' texts by (rubric id, version), pinned with the interviews.
+    """
     if not rubrics:
         raise ScorerError("No valid rubrics to build sample interviews from.")
     if candidates < 1:
@@ -98,7 +102,7 @@ def fill_demo(
         )
     now = clock()
     details = build_demo(rubrics, candidates, now, seed)
-    store.bulk_import(details, now)
+    store.bulk_import(details, now, texts)
     people = tuple(dict.fromkeys((d.interviewer.name, d.interviewer.email) for d in details))
     return DemoResult(candidates, len(details), tuple(name for name, _ in people), people)
 

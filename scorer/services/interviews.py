@@ -16,6 +16,7 @@ from typing import Any
 from scorer.domain import edit_rules as rules
 from scorer.domain.changes import Aspect, Change
 from scorer.domain.completeness import missing_items
+from scorer.domain.errors import RubricError
 from scorer.domain.interview import (
     InterviewDetail,
     InterviewHead,
@@ -26,13 +27,25 @@ from scorer.domain.interview import (
 from scorer.domain.interview_errors import IncompleteInterview
 from scorer.domain.people import Candidate, Interviewer, clean_name, normalise_email
 from scorer.domain.rubric import Rubric
+from scorer.domain.rubric_use import RubricUse
 from scorer.domain.timer import Timer
+from scorer.io.rubric_loader import load_rubric_text
 from scorer.services.clock import Clock, utc_now
 from scorer.storage import Store
 from scorer.storage.reads import Reader
 from scorer.storage.writes import Writer
 
 _Transition = Callable[[Timer, datetime], Timer]
+
+
+def check_rubric_text(rubric: Rubric, text: str) -> None:
+    """Refuse to pin a text that is not the rubric's: it must load to the same version."""
+    loaded = load_rubric_text(text, f"{rubric.id}.yaml").rubric
+    if loaded is None or loaded.version != rubric.version:
+        raise RubricError(
+            f"The text given for the rubric '{rubric.id}' is not its version "
+            f"{rubric.version[:8]}; the interview was not created."
+        )
 
 
 class _Edit:
@@ -86,17 +99,22 @@ class InterviewService:
         interviewer_name: str,
         interviewer_email: str,
         scheduled_for: date | None = None,
+        rubric_text: str | None = None,
     ) -> Change:
-        """A new interview pinning `rubric` as it is now (id, version hash and snapshot)."""
+        """A new interview pinning `rubric` as it is now (id, version hash and snapshot),
+        and the text of the file it was read from, `rubric_text`, when there is one."""
         name = clean_name(interviewer_name, "interviewer's name")
         email = normalise_email(interviewer_email)
+        if rubric_text is not None:
+            check_rubric_text(rubric, rubric_text)
         now = self._clock()
         with self._store.write() as tx:
             tx.candidate(candidate_id)  # refuses an unknown candidate
             interviewer = self._interviewer(tx, name, email)
             tx.pin_rubric(rubric, now)
+            key = tx.pin_text(rubric_text, now) if rubric_text is not None else None
             interview_id = tx.add_interview(
-                candidate_id, interviewer.id, rubric, scheduled_for, now
+                candidate_id, interviewer.id, rubric, scheduled_for, now, key
             )
         self._rubrics[(rubric.id, rubric.version)] = rubric
         return Change(interview_id, Aspect.INTERVIEW, None, now, InterviewState.NOT_STARTED)
@@ -113,6 +131,17 @@ class InterviewService:
     def get_interview(self, interview_id: int) -> InterviewDetail:
         with self._store.read() as reader:
             return reader.detail(interview_id, lambda rid, ver: self._rubric(reader, rid, ver))
+
+    def pinned_text(self, interview_id: int) -> str | None:
+        """The rubric file's text as it was when the interview was created; None for an
+        interview made before texts were kept, or from no file."""
+        with self._store.read() as reader:
+            return reader.rubric_text(interview_id)
+
+    def rubric_uses(self, rubric_id: str) -> list[RubricUse]:
+        """Every interview of a rubric, newest first, with the version each used."""
+        with self._store.read() as reader:
+            return reader.rubric_uses(rubric_id)
 
     def missing_items(self, interview_id: int) -> list[str]:
         """What submission would still refuse, by name; empty when complete."""

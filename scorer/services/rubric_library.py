@@ -11,7 +11,7 @@ from pathlib import Path
 
 from scorer.domain.problems import Diagnostic
 from scorer.domain.rubric import Rubric
-from scorer.io.rubric_loader import RubricLoad, load_rubric_file, rubric_files
+from scorer.io.rubric_loader import RubricLoad, load_rubric_file, load_rubric_text, rubric_files
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,22 @@ class RubricLibrary:
 
     def get(self, rubric_id: str) -> Rubric | None:
         return next((r for r in self.rubrics if r.id == rubric_id), None)
+
+    def texts(self) -> dict[tuple[str, str], str]:
+        """The files' texts by (rubric id, version), read again; a file that changed since
+        it was loaded is left out."""
+        found: dict[tuple[str, str], str] = {}
+        for load in self.loads:
+            if load.rubric is None:
+                continue
+            try:
+                text = Path(load.file).read_text(encoding="utf-8").replace("\r\n", "\n")
+            except (OSError, UnicodeDecodeError):
+                continue
+            again = load_rubric_text(text, load.file).rubric
+            if again is not None and again.version == load.rubric.version:
+                found[(load.rubric.id, load.rubric.version)] = text
+        return found
 
 
 def load_library(folder: Path) -> RubricLibrary:

@@ -123,6 +123,7 @@ class _Entry:
     newline: str
     raw: RubricLoad  # before the folder-wide id check
     last_valid: Rubric | None = None
+    last_valid_text: str | None = None
 
 
 class RubricWorkspaceService:
@@ -212,6 +213,15 @@ class RubricWorkspaceService:
     def get(self, rubric_id: str) -> Rubric | None:
         return next((r for r in self.rubrics() if r.id == rubric_id), None)
 
+    def text_of(self, rubric: Rubric) -> str | None:
+        """The text of the file `rubric` was read from, as it was then: what an interview
+        created from it pins with it. None if no file of the folder holds it."""
+        for entry in self._entries.values():
+            held = entry.last_valid
+            if held is not None and (held.id, held.version) == (rubric.id, rubric.version):
+                return entry.last_valid_text
+        return None
+
     def library(self) -> RubricLibrary:
         """The files' current loads, as `load_library` would give them."""
         return RubricLibrary(self._folder, tuple(f.load for f in self._files.values()))
@@ -268,7 +278,8 @@ class RubricWorkspaceService:
             # An edit made outside the app replaced a valid version: keep that one too.
             self._history.keep(path, held.text, held.raw.rubric)
         last_valid = held.last_valid if held is not None else None
-        self._entries[path] = _Entry(text, newline, load, last_valid)
+        last_text = held.last_valid_text if held is not None else None
+        self._entries[path] = _Entry(text, newline, load, last_valid, last_text)
         return held is None or (held.text, held.raw.diagnostics) != (text, load.diagnostics)
 
     def _settle(self, changed: Iterable[Path], removed: tuple[Path, ...]) -> LibraryChange:
@@ -280,7 +291,7 @@ class RubricWorkspaceService:
         for path, load in zip(ordered, checked, strict=True):
             entry = self._entries[path]
             if load.ok:
-                entry.last_valid = load.rubric
+                entry.last_valid, entry.last_valid_text = load.rubric, entry.text
             files[path] = RubricFile(path, load, entry.last_valid, entry.text)
         self._files = files
         moved = set(changed)
@@ -338,7 +349,7 @@ class RubricWorkspaceService:
             write_text_atomic(path, text, newline)
         except OSError as exc:
             raise RubricError(f"Cannot save {path}: {exc.strerror or exc}.") from None
-        self._entries[path] = _Entry(text, newline, load, load.rubric)
+        self._entries[path] = _Entry(text, newline, load, load.rubric, text)
         self._settle([path], ())
         return SaveResult(path, load, saved=True, backup=backup)
 

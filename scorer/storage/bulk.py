@@ -7,7 +7,7 @@ ten thousand interviews take seconds instead of minutes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -27,17 +27,21 @@ from scorer.storage.tables import (
     interviews,
     prep_ticks,
     rubric_snapshots,
+    rubric_texts,
     timer_pauses,
 )
+from scorer.storage.writes import text_key
 
 
 def import_interviews(
-    connection: Connection, details: Sequence[InterviewDetail], now: datetime
+    connection: Connection, details: Sequence[InterviewDetail], now: datetime,
+    texts: Mapping[tuple[str, str], str] | None = None,
 ) -> list[int]:
     """Insert complete interviews; return their new ids in order.
 
     The ids inside `details` (interview, candidate, interviewer) are ignored:
-    people are matched by email, and existing people are reused.
+    people are matched by email, and existing people are reused. `texts` holds
+    the rubric files' texts by (rubric id, version), pinned with the interviews.
     """
     candidate_ids = _people(
         connection, candidates, [(d.candidate.name, d.candidate.email) for d in details], now
@@ -46,6 +50,7 @@ def import_interviews(
         connection, interviewers, [(d.interviewer.name, d.interviewer.email) for d in details], now
     )
     _pin(connection, {(d.rubric.id, d.rubric_version): d.rubric for d in details}, now)
+    keys = _pin_texts(connection, texts or {}, now)
     # Ids are handed out here, inside the write lock, so the children can refer to them.
     last = connection.execute(select(func.coalesce(func.max(interviews.c.id), 0))).scalar_one()
     first = int(last) + 1
@@ -63,6 +68,7 @@ def import_interviews(
             "started_at": d.timer.started_at, "paused_at": d.timer.paused_at,
             "ended_at": d.timer.ended_at, "submitted_at": d.submitted_at,
             "current_question_id": d.current_question_id, "recommendation": d.recommendation,
+            "rubric_text_sha256": keys.get((d.rubric.id, d.rubric_version)),
         })
         _children(rows, interview_id, d)
     _insert(connection, interviews, interview_rows)
@@ -136,6 +142,19 @@ def _pin(connection: Connection, rubrics: dict[tuple[str, str], Rubric], now: da
                 snapshot=rubric.to_snapshot(), pinned_at=now,
             ).on_conflict_do_nothing()
         )
+
+
+def _pin_texts(
+    connection: Connection, texts: Mapping[tuple[str, str], str], now: datetime
+) -> dict[tuple[str, str], str]:
+    keys = {}
+    for version, text in texts.items():
+        keys[version] = key = text_key(text)
+        connection.execute(
+            upsert(rubric_texts).values(sha256=key, text=text, pinned_at=now)
+            .on_conflict_do_nothing()
+        )
+    return keys
 
 
 def _insert(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:

@@ -19,8 +19,10 @@ from scorer.domain.interview import (
     QuestionStatus,
 )
 from scorer.domain.interview_errors import InterviewNotFound
+from scorer.domain.interview_state import state_of
 from scorer.domain.people import Candidate, Interviewer
 from scorer.domain.rubric import Rubric
+from scorer.domain.rubric_use import RubricUse
 from scorer.domain.timer import Pause, Timer
 from scorer.storage.interview_list import read_summaries
 from scorer.storage.tables import (
@@ -33,6 +35,7 @@ from scorer.storage.tables import (
     interviews,
     prep_ticks,
     rubric_snapshots,
+    rubric_texts,
     timer_pauses,
 )
 
@@ -46,6 +49,7 @@ A = adhoc_questions.c
 S = dimension_scores.c
 T = prep_ticks.c
 N = interview_notes.c
+X = rubric_texts.c
 
 RubricLoader = Callable[[str, str], Rubric]
 
@@ -83,6 +87,19 @@ _QUESTIONS = select(Q.question_id, Q.status, Q.asked_at, Q.note).where(
 _ADHOC = select(A.id, A.text, A.asked_at, A.note).where(_this(A.interview_id)).order_by(A.id)
 _SCORES = select(S.dimension_id, S.score, S.evidence).where(_this(S.interview_id))
 _PREP = select(T.item_id).where(_this(T.interview_id))
+_TEXT = select(X.text).select_from(
+    interviews.join(rubric_texts, I.rubric_text_sha256 == X.sha256)
+).where(_this(I.id))
+_USES = select(
+    I.id, C.name, W.name, I.rubric_version, func.coalesce(I.started_at, I.created_at),
+    I.started_at.is_not(None), I.paused_at.is_not(None), I.ended_at.is_not(None),
+    I.submitted_at.is_not(None), I.rubric_text_sha256.is_not(None),
+).select_from(
+    interviews.join(candidates, I.candidate_id == C.id)
+    .join(interviewers, I.interviewer_id == W.id)
+).where(I.rubric_id == bindparam("rubric_id")).order_by(
+    func.coalesce(I.started_at, I.created_at).desc(), I.id.desc()
+)
 _VERDICT = select(I.recommendation, N.summary_note).select_from(
     interviews.join(interview_notes, N.interview_id == I.id)
 ).where(_this(I.id))
@@ -123,6 +140,24 @@ class Reader:
     def snapshot(self, rubric_id: str, version: str) -> str:
         parameters = {"rubric_id": rubric_id, "version": version}
         return str(self.connection.execute(_SNAPSHOT, parameters).scalar_one())
+
+    def rubric_text(self, interview_id: int) -> str | None:
+        """The rubric file's text pinned with the interview; None if none was."""
+        self.head(interview_id, pauses=False)  # refuses an unknown interview
+        text = self.connection.execute(_TEXT, {"id": interview_id}).scalar_one_or_none()
+        return str(text) if text is not None else None
+
+    def rubric_uses(self, rubric_id: str) -> list[RubricUse]:
+        """Every interview of the rubric `rubric_id`, newest first, with the version it used."""
+        rows = self.connection.execute(_USES, {"rubric_id": rubric_id})
+        return [
+            RubricUse(
+                iid, candidate, interviewer, version, held,
+                state_of(bool(started), bool(paused), bool(ended), bool(submitted)), bool(text),
+            )
+            for iid, candidate, interviewer, version, held, started, paused, ended, submitted,
+            text in rows
+        ]
 
     def detail(self, interview_id: int, rubric: RubricLoader) -> InterviewDetail:
         head = self.head(interview_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -69,10 +69,14 @@ class Store:
             finally:
                 transaction.rollback()
 
-    def bulk_import(self, details: Sequence[InterviewDetail], now: datetime) -> list[int]:
-        """Many complete interviews in one transaction (sample data, benchmarks)."""
+    def bulk_import(
+        self, details: Sequence[InterviewDetail], now: datetime,
+        texts: Mapping[tuple[str, str], str] | None = None,
+    ) -> list[int]:
+        """Many complete interviews in one transaction (sample data, benchmarks); `texts`
+        are the rubric files' texts by (rubric id, version)."""
         with self.translated(), self._writer.begin() as connection:
-            return import_interviews(connection, details, now)
+            return import_interviews(connection, details, now, texts)
 
     def close(self) -> None:
         self._engine.dispose()

@@ -7,6 +7,10 @@ An interview pins its rubric by id and content hash. The snapshot text lives in
 `rubric_snapshots`, one row per distinct (id, version): rows are keyed by the hash
 of their content and never updated, so an interview's rubric cannot change, and
 ten thousand interviews of four rubrics store four snapshots, not ten thousand.
+
+The text of the file the rubric was read from (comments and layout included) is
+kept the same way in `rubric_texts`, keyed by its SHA-256 (revision 0004), so an
+interview can be compared line by line with the file as it is now.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import Column, ForeignKeyConstraint, Index, Table, Text
+from sqlalchemy import Column, ForeignKey, ForeignKeyConstraint, Index, String, Table, Text
 from sqlmodel import Field, SQLModel
 
 from scorer.storage.types import UTCDateTime
@@ -53,6 +57,16 @@ class RubricSnapshotRow(SQLModel, table=True):
     pinned_at: datetime = Field(sa_type=UTCDateTime)
 
 
+class RubricTextRow(SQLModel, table=True):
+    """A rubric file's text as an interview pinned it (revision 0004); never updated."""
+
+    __tablename__ = "rubric_texts"
+
+    sha256: str = Field(primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    pinned_at: datetime = Field(sa_type=UTCDateTime)
+
+
 class InterviewRow(SQLModel, table=True):
     """One interview. Its state follows from the timestamps; none is stored twice."""
 
@@ -82,6 +96,14 @@ class InterviewRow(SQLModel, table=True):
     recommendation: str | None = None
     # Revision 0003: the certificate that signs this interview, pinned at its first export.
     interviewer_certificate_sha256: str | None = None
+    # Revision 0004: the rubric file's text, when the interview was created from a file.
+    rubric_text_sha256: str | None = Field(
+        default=None,
+        sa_column=Column(
+            String, ForeignKey("rubric_texts.sha256", name="fk_interviews_rubric_text"),
+            nullable=True,
+        ),
+    )
 
 
 class InterviewNotesRow(SQLModel, table=True):
@@ -171,6 +193,7 @@ def _table(model: type[SQLModel]) -> Table:
 candidates = _table(CandidateRow)
 interviewers = _table(InterviewerRow)
 rubric_snapshots = _table(RubricSnapshotRow)
+rubric_texts = _table(RubricTextRow)
 interviews = _table(InterviewRow)
 interview_notes = _table(InterviewNotesRow)
 timer_pauses = _table(TimerPauseRow)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from datetime import date, datetime
 from typing import Any
 
@@ -26,8 +27,13 @@ from scorer.storage.tables import (
     interviews,
     prep_ticks,
     rubric_snapshots,
+    rubric_texts,
     timer_pauses,
 )
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Writer(Reader):
@@ -56,15 +62,24 @@ class Writer(Reader):
             .on_conflict_do_nothing()
         )
 
+    def pin_text(self, text: str, now: datetime) -> str:
+        """Store a rubric file's text once; its key, the SHA-256 of its UTF-8 bytes."""
+        key = text_key(text)
+        self.connection.execute(
+            upsert(rubric_texts).values(sha256=key, text=text, pinned_at=now)
+            .on_conflict_do_nothing()
+        )
+        return key
+
     def add_interview(
         self, candidate_id: int, interviewer_id: int, rubric: Rubric,
-        scheduled_for: date | None, now: datetime,
+        scheduled_for: date | None, now: datetime, text_key: str | None = None,
     ) -> int:
         result = self.connection.execute(
             insert(interviews).values(
                 candidate_id=candidate_id, interviewer_id=interviewer_id,
                 rubric_id=rubric.id, rubric_version=rubric.version, scheduled_for=scheduled_for,
-                created_at=now, updated_at=now,
+                created_at=now, updated_at=now, rubric_text_sha256=text_key,
             )
         )
         interview_id = _new_id(result.inserted_primary_key)

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
                 change = self.service.create_interview(
                     candidate.id, value.rubric, value.interviewer_name,
                     value.interviewer_email, value.scheduled_for,
+                    rubric_text=self.rubrics.text_of(value.rubric),
                 )
             except ScorerError as exc:
                 dialog.show_error(exc.message)

@@ -40,3 +40,16 @@ def test_unreadable_bytes(tmp_path: Path) -> None:
     (tmp_path / "bin.yaml").write_bytes(b"\xff\xfe\x00garbage")
     (problem,) = load_library(tmp_path).diagnostics
     assert "not UTF-8" in problem.message
+
+
+def test_the_texts_of_the_files_are_given_by_version_unless_changed_since(
+    tmp_path: Path,
+) -> None:
+    text = (CORPUS / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text)
+    (tmp_path / "b.yaml").write_text(text.replace("id: minimal", "id: second"))
+    library = load_library(tmp_path)
+    (first, second) = library.rubrics
+    assert library.texts()[(first.id, first.version)] == text
+    (tmp_path / "b.yaml").write_text(text.replace("id: minimal", "id: changed"))
+    assert (second.id, second.version) not in library.texts()

@@ -88,6 +88,11 @@ def test_an_older_database_is_backed_up_then_upgraded_with_its_data_intact(
         detail = service.get_interview(1)
         service.tick_prep_item(1, "send-key")  # a table that 0002 added
         assert service.get_interview(1).prep_ticked == {"send-key"}
+        # From before 0004, when only the content was pinned: no text, and it says so.
+        assert service.pinned_text(1) is None
+        assert [(u.interview_id, u.version, u.has_text) for u in service.rubric_uses("toy")] == [
+            (1, version, False)
+        ]
     assert current_revision(path) == HEAD_REVISION
 
     assert detail.candidate.name == "Łukasz Øster-Müller"
