@@ -183,30 +183,72 @@ def test_an_interview_started_before_an_edit_keeps_its_old_rubric(
     assert old is not None
     candidate = service.add_candidate("Ada Lovelace", "ada@example.com")
     interview_id = service.create_interview(
-        candidate.id, old, "Yan Interviewer", "yan@example.com"
+        candidate.id, old, "Yan Interviewer", "yan@example.com",
+        rubric_text=rubrics.text_of(old),
     ).interview_id
 
     workspace = make_workspace(qtbot, rubrics, service)
-    type_over(qtbot, workspace, line_of(MINIMAL, "weight: 1"), "weight: ", "2")
+    weight = line_of(MINIMAL, "weight: 1")
+    type_over(qtbot, workspace, weight, "weight: ", "2")
     assert workspace.save()
     new = rubrics.get("minimal")
     assert new is not None and new.version != old.version
+    later = service.create_interview(
+        candidate.id, new, "Yan Interviewer", "yan@example.com", rubric_text=rubrics.text_of(new)
+    ).interview_id
 
     detail = service.get_interview(interview_id)
     assert detail.rubric_version == old.version and detail.rubric == old
     assert detail.rubric.dimensions[0].weight == 1
 
+    # The texts as written: the first line is a comment, kept, and the line numbers are the file's.
+    dialog = workspace.compare_with_interview(interview_id)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.current_interview() == interview_id
+    diff = dialog.diff.toPlainText().splitlines()
+    assert "-    weight: 1" in diff and "+    weight: 2" in diff
+    assert not any("schema_version" in line or "weight: 1.0" in line for line in diff)
+    hunk = next(line for line in diff if line.startswith("@@"))
+    assert hunk.startswith(f"@@ -{weight - 3},7 +{weight - 3},7 @@")
+    assert old.version[:8] in dialog.heading.text()
+
+    # Which interviews used which version: one group per version, newest first.
+    tree = dialog.tree
+    assert tree.topLevelItemCount() == 2
+    newest, oldest = tree.topLevelItem(0), tree.topLevelItem(1)
+    assert newest is not None and oldest is not None
+    assert newest.text(0).startswith(f"version {new.version[:8]} · the file now")
+    assert oldest.text(0).startswith(f"version {old.version[:8]}\n1 interview")
+    assert "Ada Lovelace" in oldest.child(0).text(0)
+    assert f"version {old.version[:8]}" in oldest.child(0).text(0)  # in the picker too
+    dialog.show_interview(later)
+    assert "the same text as minimal.yaml in the editor" in dialog.heading.text()
+    dialog.close()
+
+    workspace.compare_button.click()  # the button opens on the newest interview of the rubric
+    opened = [d for d in workspace.findChildren(InterviewDiffDialog) if d.isVisible()]
+    assert len(opened) == 1 and opened[0].current_interview() == later
+
+
+def test_an_interview_from_before_texts_were_kept_is_compared_by_content(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, service: InterviewService
+) -> None:
+    old = rubrics.get("minimal")
+    assert old is not None
+    candidate = service.add_candidate("Ada Lovelace", "ada@example.com")
+    interview_id = service.create_interview(
+        candidate.id, old, "Yan Interviewer", "yan@example.com"
+    ).interview_id
+    workspace = make_workspace(qtbot, rubrics, service)
+    type_over(qtbot, workspace, line_of(MINIMAL, "weight: 1"), "weight: ", "2")
     dialog = workspace.compare_with_interview(interview_id)
     assert dialog is not None
     qtbot.addWidget(dialog)
     diff = dialog.diff.toPlainText().splitlines()
     assert "-    weight: 1.0" in diff and "+    weight: 2.0" in diff
-    assert old.version[:8] in dialog.heading.text() and new.version[:8] in dialog.heading.text()
-    dialog.close()
-
-    workspace.compare_button.click()  # the button opens on the newest interview of the rubric
-    opened = [d for d in workspace.findChildren(InterviewDiffDialog) if d.isVisible()]
-    assert len(opened) == 1 and opened[0].choice.currentData() == interview_id
+    assert "before Scorer kept the rubric file's text" in dialog.heading.text()
+    assert "(not saved)" in diff[1]
 
 
 def test_unsaved_changes_are_asked_about_before_switching_files(

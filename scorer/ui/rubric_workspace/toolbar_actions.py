@@ -88,7 +88,12 @@ class ToolbarActions(EditorState):
         rubric_id = current.id if current is not None else (
             self._last_good.id if self._last_good is not None else file.path.stem
         )
-        dialog = InterviewDiffDialog(self._interviews, rubric_id, current, file.name, self)
+        load = self.check_now() if self._timer.isActive() or self._load is None else self._load
+        editor_rubric = load.rubric if load is not None and load.ok else None
+        dialog = InterviewDiffDialog(
+            self._interviews, rubric_id, file.name, self.editor.toPlainText(),
+            editor_rubric, current, unsaved=self.dirty, parent=self,
+        )
         if interview_id is not None:
             dialog.show_interview(interview_id)
         dialog.open()
