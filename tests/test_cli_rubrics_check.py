@@ -32,11 +32,16 @@ def test_malformed_files_are_listed_and_exit_one(tmp_path: Path) -> None:
     result = scorer("rubrics", "check", str(tmp_path))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines == [
-        f"{tmp_path / 'syntax-unclosed-bracket.yaml'}:6:17: YAML syntax error: "
-        "expected ',' or ']', but got ':' (while parsing a flow sequence started on line 5)",
-        f"{tmp_path / 'unknown-key-typo.yaml'}:41:9: unknown key 'anchr'; did you mean 'anchor'?",
-    ]
+    bracket = tmp_path / "syntax-unclosed-bracket.yaml"
+    opened = next(
+        i for i, line in enumerate(bracket.read_text().splitlines(), 1) if "[web search" in line
+    )
+    assert f"{bracket}:{opened}:26: the '[' opened here is never closed: end the list with ']', " \
+        "its items separated by commas" in lines
+    assert f"{bracket}:1:1: missing required key 'area'" in lines  # the rest, checked too
+    assert lines[-1] == (
+        f"{tmp_path / 'unknown-key-typo.yaml'}:41:9: unknown key 'anchr'; did you mean 'anchor'?"
+    )
     assert "Traceback" not in result.stderr
     assert "2 rubric files checked, 2 invalid" in result.stderr
 
@@ -75,6 +80,16 @@ def test_with_no_folder_chosen_the_data_homes_rubrics_are_checked(scorer_home: P
     assert result.returncode == 0, result.stdout
     assert f"{scorer_home / 'rubrics' / 'math.yaml'}: ok: math" in result.stderr
     assert "4 rubric files checked, all valid" in result.stderr
+
+
+def test_an_unfilled_template_is_refused_at_each_placeholder() -> None:
+    template = REPO / "resources" / "rubric-template.yaml"
+    result = scorer("rubrics", "check", "--quiet", str(template))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == template.read_text().count("<<") - 1  # one is in a comment
+    assert all("still holds the template's placeholder <<" in line for line in lines)
+    assert lines[0].startswith(f"{template}:11:1: 'area' still holds")
 
 
 def test_bad_settings_file_is_a_clear_error(scorer_home: Path) -> None:

@@ -9,8 +9,13 @@ Path = tuple[str | int, ...]
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """`related` is another place the message refers to, such as where a duplicated id was
+    first used; the loader names its line."""
+
     path: Path
     message: str
+    related: Path | None = None
+    related_as: str = "first used"
 
 
 def describe_path(path: Path) -> str:

@@ -1,75 +1,112 @@
-"""Checks that span several fields of a rubric, beyond what each field validates."""
+"""Checks that span several fields of a rubric, beyond what each field validates.
+
+They run on a whole rubric, or on the parts of one that validated (`RubricParts`):
+then each check runs on what it can, and the places it reports are the file's.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from scorer.domain.problems import Path, Problem
 from scorer.domain.rubric import Rubric
+from scorer.domain.rubric_parts import LIST_FIELDS, RubricParts
+
+_WHOLE = RubricParts(frozenset(Rubric.model_fields))
 
 
-def rubric_problems(rubric: Rubric) -> list[Problem]:
+def rubric_problems(rubric: Rubric, parts: RubricParts | None = None) -> list[Problem]:
+    """`rubric` may hold only the parts that validated, as `parts` describes."""
+    parts = parts or _WHOLE
     problems: list[Problem] = []
-    problems += _duplicates(("agenda",), [s.id for s in rubric.agenda], "agenda section")
-    problems += _duplicates(("prep",), [p.id for p in rubric.prep], "prep item")
-    problems += _duplicates(("questions",), [q.id for q in rubric.questions], "question")
-    problems += _duplicates(("dimensions",), [d.id for d in rubric.dimensions], "dimension")
-    problems += _duplicates(
-        ("recommendation",), [r.id for r in rubric.recommendation], "recommendation"
-    )
-    problems += _agenda(rubric)
-    problems += _questions(rubric)
-    problems += _levels(rubric)
-    problems += _recommendation(rubric)
+    for list_field, what in (
+        ("agenda", "agenda section"), ("prep", "prep item"), ("questions", "question"),
+        ("dimensions", "dimension"), ("recommendation", "recommendation"),
+    ):
+        problems += _duplicates((list_field,), _written_ids(rubric, parts, list_field), what)
+    problems += _agenda(rubric, parts)
+    problems += _questions(rubric, parts)
+    problems += _levels(rubric, parts)
+    problems += _recommendation(rubric, parts)
     return problems
 
 
+def _items(rubric: Rubric, parts: RubricParts, list_field: str) -> list[tuple[int, Any]]:
+    """The items of a list field that validated, each with its index in the file."""
+    assert list_field in LIST_FIELDS
+    values: Sequence[Any] = getattr(rubric, list_field, ())
+    return [(parts.index(list_field, n), item) for n, item in enumerate(values)]
+
+
+def _written_ids(rubric: Rubric, parts: RubricParts, list_field: str) -> list[tuple[int, str]]:
+    """The id of each item with its index in the file: of every item written, valid or
+    not, when some items did not validate."""
+    if parts.has(list_field):
+        return [(i, item.id) for i, item in _items(rubric, parts, list_field)]
+    written = parts.ids.get(list_field, ())
+    return [(i, item_id) for i, item_id in enumerate(written) if item_id is not None]
+
+
+def _known(rubric: Rubric, parts: RubricParts, list_field: str) -> set[str] | None:
+    """The ids a reference may name; None when the field's text did not parse, so that
+    nothing can be said of a reference."""
+    if list_field in parts.unread:
+        return None
+    return {item_id for _, item_id in _written_ids(rubric, parts, list_field)}
+
+
 def _duplicates(
-    where: Path, ids: Sequence[str], what: str, key: str = "id"
+    where: Path, ids: Sequence[tuple[int, str]], what: str, key: str = "id"
 ) -> Iterable[Problem]:
     first: dict[str, int] = {}
-    for index, item_id in enumerate(ids):
+    for index, item_id in ids:
         if item_id in first:
             yield Problem(
-                (*where, index, key),
-                f"duplicate {what} {key} '{item_id}' (first used at {where[-1]}[{first[item_id]}])",
+                (*where, index, key), f"duplicate {what} {key} '{item_id}'",
+                related=(*where, first[item_id], key),
             )
         else:
             first[item_id] = index
 
 
-def _agenda(rubric: Rubric) -> Iterable[Problem]:
+def _agenda(rubric: Rubric, parts: RubricParts) -> Iterable[Problem]:
+    if not parts.has("agenda", "duration_minutes"):
+        return
     total = sum(section.minutes for section in rubric.agenda)
     if total != rubric.duration_minutes:
-        parts = " + ".join(str(s.minutes) for s in rubric.agenda)
+        written = " + ".join(str(s.minutes) for s in rubric.agenda)
         yield Problem(
             ("agenda",),
-            f"agenda minutes add up to {total} ({parts}), "
+            f"agenda minutes add up to {total} ({written}), "
             f"but duration_minutes is {rubric.duration_minutes}",
         )
 
 
-def _questions(rubric: Rubric) -> Iterable[Problem]:
-    sections = {s.id for s in rubric.agenda}
-    dimensions = {d.id for d in rubric.dimensions}
-    for qi, question in enumerate(rubric.questions):
+def _questions(rubric: Rubric, parts: RubricParts) -> Iterable[Problem]:
+    sections = _known(rubric, parts, "agenda")
+    dimensions = _known(rubric, parts, "dimensions")
+    for qi, question in _items(rubric, parts, "questions"):
         yield from _duplicates(
-            ("questions", qi, "variants"), [v.id for v in question.variants], "variant"
+            ("questions", qi, "variants"), list(enumerate(v.id for v in question.variants)),
+            "variant",
         )
-        if question.section is not None and question.section not in sections:
+        if sections is not None and question.section is not None and (
+            question.section not in sections
+        ):
             yield Problem(
                 ("questions", qi, "section"),
                 f"section '{question.section}' is not an agenda section id "
                 f"(known: {', '.join(sorted(sections))})",
             )
         for di, dim_id in enumerate(question.dimensions):
-            if dim_id not in dimensions:
+            if dimensions is not None and dim_id not in dimensions:
                 yield Problem(
                     ("questions", qi, "dimensions", di),
                     f"dimension '{dim_id}' is not defined in this rubric "
                     f"(known: {', '.join(sorted(dimensions))})",
                 )
-        if question.minutes > rubric.duration_minutes:
+        if parts.has("duration_minutes") and question.minutes > rubric.duration_minutes:
             yield Problem(
                 ("questions", qi, "minutes"),
                 f"{question.minutes} minutes is longer than the whole interview "
@@ -77,11 +114,12 @@ def _questions(rubric: Rubric) -> Iterable[Problem]:
             )
 
 
-def _levels(rubric: Rubric) -> Iterable[Problem]:
-    for di, dimension in enumerate(rubric.dimensions):
+def _levels(rubric: Rubric, parts: RubricParts) -> Iterable[Problem]:
+    for di, dimension in _items(rubric, parts, "dimensions"):
         scores = [level.score for level in dimension.levels]
         yield from _duplicates(
-            ("dimensions", di, "levels"), [str(s) for s in scores], "level", key="score"
+            ("dimensions", di, "levels"), [(li, str(s)) for li, s in enumerate(scores)], "level",
+            key="score",
         )
         for li in range(1, len(scores)):
             if scores[li] <= scores[li - 1] and scores[li] not in scores[:li]:
@@ -92,7 +130,9 @@ def _levels(rubric: Rubric) -> Iterable[Problem]:
                 )
 
 
-def _recommendation(rubric: Rubric) -> Iterable[Problem]:
+def _recommendation(rubric: Rubric, parts: RubricParts) -> Iterable[Problem]:
+    if not parts.has("recommendation"):
+        return
     options = rubric.recommendation
     hires = [o.hire for o in options]
     if all(hires) or not any(hires):

@@ -9,23 +9,31 @@ from pathlib import Path
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from scorer.domain.problems import Diagnostic
+from scorer.domain.placeholders import placeholder_problems
+from scorer.domain.problems import Diagnostic, Problem
 from scorer.domain.rubric import Rubric
 from scorer.domain.rubric_checks import rubric_problems
 from scorer.io.pydantic_messages import error_message, error_path
+from scorer.io.rubric_parts import validated_parts
 from scorer.io.yaml_marks import MarkedDocument, YamlSyntaxError, load_marked
+from scorer.io.yaml_sections import load_by_section
 
 RUBRIC_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
 class RubricLoad:
-    """The outcome of loading one file: a rubric, or the reasons it has none."""
+    """The outcome of loading one file: a rubric, or the reasons it has none.
+
+    `draft` is the rubric as written when its structure is sound but other problems
+    remain (a placeholder left, minutes that do not add up): enough to preview.
+    """
 
     file: str
     rubric: Rubric | None
     diagnostics: tuple[Diagnostic, ...]
     document: MarkedDocument | None = None
+    draft: Rubric | None = None
 
     @property
     def ok(self) -> bool:
@@ -33,16 +41,21 @@ class RubricLoad:
 
 
 def load_rubric_text(text: str, file: str) -> RubricLoad:
+    """Every problem that can be found in one pass, each at its line.
+
+    A syntax error stops the parser, so the file is then read one top-level section
+    at a time, and whatever parses is checked as well.
+    """
     try:
         doc = load_marked(text)
     except YamlSyntaxError as exc:
-        line, col = exc.position
-        return RubricLoad(file, None, (Diagnostic(file, line, col, exc.message),))
-
-    def at(path: tuple[str | int, ...], message: str) -> Diagnostic:
-        line, col = doc.position(path)
-        return Diagnostic(file, line, col, message)
-
+        first = Diagnostic(file, *exc.position, exc.message)
+        sections = load_by_section(text, exc)
+        if sections is None:
+            return RubricLoad(file, None, (first,))
+        found = [first] + [Diagnostic(file, *e.position, e.message) for e in sections.errors]
+        load = _checked(sections.doc, file, found, frozenset(sections.broken))
+        return RubricLoad(file, None, load.diagnostics, load.document)
     found = [Diagnostic(file, line, col, msg) for (line, col), msg in doc.problems]
     if doc.data is None:
         found.append(Diagnostic(file, 1, 1, "the file is empty; a rubric is a mapping of keys"))
@@ -51,14 +64,47 @@ def load_rubric_text(text: str, file: str) -> RubricLoad:
         message = "a rubric must be a mapping of keys, not a list or value"
         found.append(Diagnostic(file, 1, 1, message))
         return RubricLoad(file, None, tuple(found), doc)
+    return _checked(doc, file, found)
+
+
+def _checked(
+    doc: MarkedDocument, file: str, found: list[Diagnostic], broken: frozenset[str] = frozenset()
+) -> RubricLoad:
+    """Validate the data; check across fields whatever validated, whole or in parts.
+
+    `broken` names top-level keys whose text did not parse: they are neither missing
+    nor checked.
+    """
+
+    def at(path: tuple[str | int, ...], message: str) -> Diagnostic:
+        line, col = doc.position(path)
+        return Diagnostic(file, line, col, message)
+
+    def located(problem: Problem) -> Diagnostic:
+        message = problem.message
+        if problem.related is not None:
+            message += f" ({problem.related_as} on line {doc.position(problem.related)[0]})"
+        return at(problem.path, message)
+
+    data = doc.data
+    found += [located(p) for p in placeholder_problems(data)]
     try:
-        rubric = Rubric.model_validate(doc.data)
+        rubric = Rubric.model_validate(data)
     except ValidationError as exc:
-        errors = _without_typo_echoes(exc.errors())
+        errors = [
+            e for e in _without_typo_echoes(exc.errors())
+            if not (e["loc"] and str(e["loc"][0]) in broken)
+        ]
         found += [at(error_path(e), error_message(Rubric, e)) for e in errors]
+        partial, parts = validated_parts(data, exc.errors(), broken)
+        found += [located(p) for p in rubric_problems(partial, parts)]
         return RubricLoad(file, None, tuple(_sorted(found)), doc)
-    found += [at(p.path, p.message) for p in rubric_problems(rubric)]
-    return RubricLoad(file, None if found else rubric, tuple(_sorted(found)), doc)
+    if broken:
+        partial, parts = validated_parts(data, [], broken)
+        found += [located(p) for p in rubric_problems(partial, parts)]
+        return RubricLoad(file, None, tuple(_sorted(found)), doc)
+    found += [located(p) for p in rubric_problems(rubric)]
+    return RubricLoad(file, None if found else rubric, tuple(_sorted(found)), doc, rubric)
 
 
 def load_rubric_file(path: Path) -> RubricLoad:

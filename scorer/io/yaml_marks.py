@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from scorer.domain.problems import Path
+from scorer.io.yaml_messages import syntax_problem
 
 Position = tuple[int, int]  # 1-based line and column
 
@@ -66,16 +67,7 @@ def load_marked(text: str) -> MarkedDocument:
         try:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            problem = exc.problem or exc.context or "invalid YAML"
-            context = ""
-            if exc.context and exc.problem:
-                context = f" (while {exc.context.removeprefix('while ')}"
-                opened = exc.context_mark
-                if opened is not None and mark is not None and opened.line != mark.line:
-                    context += f" started on line {opened.line + 1}"
-                context += ")"
-            raise YamlSyntaxError(_pos(mark), f"YAML syntax error: {problem}{context}") from None
+            raise YamlSyntaxError(*syntax_problem(exc, text)) from None
         except yaml.YAMLError as exc:
             raise YamlSyntaxError((1, 1), f"YAML error: {exc}") from None
         doc = MarkedDocument(data=None, positions={(): (1, 1)})

@@ -1,10 +1,16 @@
-"""New rubrics: the bundled commented template, with a new id and title filled in."""
+"""New rubrics: the bundled commented template, with a new id and title filled in.
+
+The template's examples that must become the rubric's own text are placeholders
+(`<<like this>>`), so a new rubric is not valid until the lead has replaced them;
+it must be valid once they are.
+"""
 
 from __future__ import annotations
 
 import re
 
 from scorer.domain.errors import RubricError
+from scorer.domain.placeholders import fill_placeholders
 from scorer.io.rubric_dump import yaml_string
 from scorer.io.rubric_loader import load_rubric_text
 from scorer.paths import resource
@@ -36,14 +42,14 @@ def rubric_title(title: str) -> str:
 
 def fill_template(template: str, rubric_id: str, title: str) -> str:
     """The template with this id and title (see `rubric_title`) filled in; refused unless
-    the result passes validation."""
+    the result passes validation once its placeholders are filled."""
     # Only the values change; the comments after them stay.
     text = re.sub(r"(?m)^id:[ ]+\S+", lambda _: f"id: {rubric_id}", template, count=1)
     text = re.sub(
         r"(?m)^title:[ ]+[^#\n]*?(?=[ ]+#|$)",
         lambda _: f"title: {yaml_string(title)}", text, count=1,
     )
-    load = load_rubric_text(text, f"{rubric_id}.yaml")
+    load = load_rubric_text(fill_placeholders(text), f"{rubric_id}.yaml")
     if not load.ok:
         first = load.diagnostics[0].message if load.diagnostics else "invalid"
         raise RubricError(f"A rubric cannot start from that id and title: {first}.")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from scorer.domain.errors import RubricError
+from scorer.domain.placeholders import fill_placeholders
 from scorer.io.rubric_loader import load_rubric_file, load_rubric_text
 from scorer.paths import resource
 from scorer.services.rubric_workspace import (
@@ -51,23 +52,35 @@ def edited(text: str = MINIMAL, weight: str = "2") -> str:
 # The template
 
 
-def test_the_shipped_template_is_a_valid_commented_rubric() -> None:
+def test_the_shipped_template_is_refused_until_its_placeholders_are_filled() -> None:
     path = resource(TEMPLATE)
+    text = path.read_text(encoding="utf-8")
     load = load_rubric_file(path)
-    assert load.ok, [str(d) for d in load.diagnostics]
-    comments = [line for line in path.read_text().splitlines() if line.lstrip().startswith("#")]
+    assert not load.ok and load.draft is not None  # sound, but not a rubric yet
+    holders = [d for d in load.diagnostics if "placeholder" in d.message]
+    assert len(holders) == len(load.diagnostics) == text.count("<<") - 1  # one is a comment
+    lines = text.splitlines()
+    for diagnostic in holders:
+        assert "<<" in lines[diagnostic.line - 1] or "<<" in lines[diagnostic.line]
+    filled = load_rubric_text(fill_placeholders(text), "template.yaml")
+    assert filled.ok, [str(d) for d in filled.diagnostics]
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
     assert len(comments) >= 5
 
 
-def test_a_new_rubric_starts_valid_with_its_id_and_title(service: RubricWorkspaceService) -> None:
+def test_a_new_rubric_has_its_id_and_title_and_is_refused_until_filled(
+    service: RubricWorkspaceService,
+) -> None:
     text = service.new_rubric_text("ml-theory", 'Machine learning: "deep" theory')
     load = load_rubric_text(text, "ml-theory.yaml")
-    assert load.ok and load.rubric is not None
-    assert (load.rubric.id, load.rubric.title) == ("ml-theory", 'Machine learning: "deep" theory')
+    assert load.draft is not None and not load.ok
+    assert (load.draft.id, load.draft.title) == ("ml-theory", 'Machine learning: "deep" theory')
     assert "# unique in the folder" in text  # the comments survive the substitution
     path = service.new_rubric_path("ml-theory")
     assert path == service.folder / "ml-theory.yaml" and not path.exists()
-    result = service.save(path, text)
+    refused = service.save(path, text)
+    assert not refused.saved and not path.exists() and service.get("ml-theory") is None
+    result = service.save(path, fill_placeholders(text, "Filled in by the lead"))
     assert result.saved and service.get("ml-theory") is not None
 
 

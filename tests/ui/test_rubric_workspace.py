@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from scorer.domain.placeholders import fill_placeholders
 from scorer.paths import bundled_rubrics_dir
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_workspace import RubricWorkspaceService
@@ -284,12 +285,23 @@ def test_a_new_rubric_starts_from_the_valid_template(
     )
     path = folder / "probability.yaml"
     assert workspace.current_path == path and not path.exists()
-    assert workspace.load is not None and workspace.load.ok
-    assert workspace.errors.count() == 0
+    text = workspace.editor.toPlainText()
+    assert text.startswith("# A new rubric.")
+    # Every placeholder is a problem at its line; the preview shows the rubric as written.
+    load = workspace.load
+    assert load is not None and not load.ok
+    assert workspace.errors.count() == text.count("<<") - 1  # one is in a comment
+    assert all("placeholder" in workspace.errors.item_text(r) for r in range(len(load.diagnostics)))
     assert workspace.preview.title.text() == "Probability"
+    assert "cannot be saved" in workspace.preview.banner.text()
     assert "• probability.yaml" in workspace.files.text_of(path)
-    assert workspace.editor.toPlainText().startswith("# A new rubric.")
 
+    assert not workspace.save() and not path.exists()
+    assert "Not saved" in workspace.banner.label.text() and "placeholder" in (
+        workspace.banner.label.text()
+    )
+    workspace.replace_text(fill_placeholders(text, "Written by the lead"))
+    assert workspace.errors.count() == 0
     assert workspace.save()
     assert path.exists() and rubrics.get("probability") is not None
     assert "• " not in workspace.files.text_of(path)

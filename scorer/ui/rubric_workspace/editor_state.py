@@ -233,6 +233,14 @@ class EditorState(QWidget):
             return
         count = len(load.diagnostics) if load is not None else 0
         problems = f"{count} problem{'s' * (count != 1)}"
+        if load is not None and load.draft is not None:
+            # Sound as far as its structure goes: show it as written.
+            self.preview.show_rubric(
+                load.draft,
+                f"The text has {problems}; this is how it reads so far. It cannot be saved "
+                f"until they are fixed. New interviews get {serving}.",
+            )
+            return
         if self._last_good is not None:
             self.preview.show_rubric(
                 self._last_good,
