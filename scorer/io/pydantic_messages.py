@@ -41,6 +41,8 @@ def error_message(root: type[BaseModel], error: ErrorDetails) -> str:
         return f"unknown key '{name}'" + (f"; allowed here: {listing}" if listing else "")
     if kind == "missing":
         return f"missing required key '{name}'"
+    if "input" in error and error["input"] is None and kind.endswith("_type"):
+        return f"'{name}' has no value: write it after the colon"
     if name in _POLICY and kind == "literal_error":
         return _POLICY[name]
     if kind in ("too_short", "too_long") and isinstance(error.get("input"), list):

@@ -184,3 +184,9 @@ def test_angle_brackets_in_real_text_are_not_placeholders() -> None:
     text = edit("area: Linear algebra, probability",
                 "area: Shift operators (x << 2 >> 1) and p < 0.05 > q, probability")
     assert load_rubric_text(text, "math.yaml").ok
+
+
+def test_a_key_left_without_its_value_says_so() -> None:
+    text = edit("        label: Partial", "        label:")
+    line = text.splitlines().index("        label:") + 1
+    assert problems(text) == [(line, 9, "'label' has no value: write it after the colon")]
