@@ -28,7 +28,7 @@ from scorer.domain.errors import RubricError
 from scorer.domain.problems import Diagnostic
 from scorer.domain.rubric import Rubric
 from scorer.io.rubric_loader import RubricLoad, load_rubric_text, rubric_files
-from scorer.paths import data_home
+from scorer.paths import data_home, default_rubrics_dir
 from scorer.services.clock import Clock, utc_now
 from scorer.services.rubric_diff import RubricDiff, rubric_diff
 from scorer.services.rubric_drafts import DRAFTS_DIR, Draft, RubricDrafts
@@ -173,6 +173,11 @@ class RubricWorkspaceService:
     @property
     def folder(self) -> Path:
         return self._folder
+
+    @property
+    def is_default(self) -> bool:
+        """The folder is `rubrics/` in the data home, where it is when none is chosen."""
+        return self._folder == default_rubrics_dir(self._home)
 
     @property
     def read_only(self) -> bool:

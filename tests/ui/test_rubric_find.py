@@ -69,8 +69,10 @@ def test_ctrl_h_replaces_one_then_all_and_one_undo_takes_all_back(
     workspace.editor.jump_to(1, 1)
     qtbot.keyClick(workspace.editor, Qt.Key.Key_H, CTRL)
     assert bar.isVisible() and bar.replacing
+    assert bar.find_field.hasFocus()
     qtbot.keyClicks(bar.find_field, "Not demonstrated")
-    bar.replace_field.setFocus()
+    qtbot.keyClick(bar.find_field, Qt.Key.Key_Tab)
+    assert bar.replace_field.hasFocus()
     qtbot.keyClicks(bar.replace_field, "Not shown")
     qtbot.keyClick(bar.replace_field, Qt.Key.Key_Return)  # replace this one, go to the next
     text = workspace.editor.toPlainText()

@@ -222,7 +222,7 @@ def test_an_interview_started_before_an_edit_keeps_its_old_rubric(
     assert newest.text(0).startswith(f"version {new.version[:8]} · the file now")
     assert oldest.text(0).startswith(f"version {old.version[:8]}\n1 interview")
     assert "Ada Lovelace" in oldest.child(0).text(0)
-    assert f"version {old.version[:8]}" in oldest.child(0).text(0)  # in the picker too
+    assert old.version[:8] in oldest.child(0).text(0)  # in the picker too
     dialog.show_interview(later)
     assert "the same text as minimal.yaml in the editor" in dialog.heading.text()
     dialog.close()
@@ -250,6 +250,20 @@ def test_an_interview_from_before_texts_were_kept_is_compared_by_content(
     assert "-    weight: 1.0" in diff and "+    weight: 2.0" in diff
     assert "before Scorer kept the rubric file's text" in dialog.heading.text()
     assert "(not saved)" in diff[1]
+    dialog.close()
+
+    # Saved: the file's version is one no interview has used yet, and the view says so.
+    assert workspace.save()
+    saved = rubrics.get("minimal")
+    assert saved is not None
+    dialog = workspace.compare_with_interview(interview_id)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    top = dialog.tree.topLevelItem(0)
+    assert top is not None and top.text(0) == (
+        f"version {saved.version[:8]} · the file now\nno interview has used it yet"
+    )
+    assert dialog.current_interview() == interview_id
 
 
 def test_unsaved_changes_are_asked_about_before_switching_files(
@@ -380,5 +394,6 @@ def test_the_bundled_rubrics_are_shown_read_only_and_the_default_folder_is_the_l
     with qtbot.waitSignal(workspace.library_changed, timeout=WAIT_MS):
         workspace.use_default_folder()
     assert rubrics.folder == scorer_home / "rubrics" and len(workspace.files.paths()) == 4
+    assert "the default, in Scorer's data folder" in workspace.folder_label.text()
     assert not workspace.editor.isReadOnly() and workspace.new_button.isEnabled()
     assert "read-only" not in workspace.folder_status.text()

@@ -138,7 +138,7 @@ class InterviewDiffDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
-        splitter.setSizes([320, 720])
+        splitter.setSizes([380, 660])
         splitter.setChildrenCollapsible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -184,13 +184,19 @@ class InterviewDiffDialog(QDialog):
             for use in group:
                 child = QTreeWidgetItem([
                     f"{use.candidate_name} · {_day(use)}\n"
-                    f"{use.interviewer_name} · {use.state.label} · version {version[:8]}"
+                    f"{use.interviewer_name} · {use.state.label} · {version[:8]}"
                 ])
                 child.setData(0, _USE, use)
                 child.setToolTip(0, f"interview {use.interview_id}")
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
+        if serving is not None and serving.version not in by_version:
+            unused = QTreeWidgetItem([
+                f"version {serving.version[:8]} · the file now\nno interview has used it yet"
+            ])
+            unused.setFlags(Qt.ItemFlag.ItemIsEnabled)  # nothing to compare: not selectable
+            self.tree.insertTopLevelItem(0, unused)
 
     def _interview_items(self) -> list[QTreeWidgetItem]:
         found = []
@@ -209,16 +215,17 @@ class InterviewDiffDialog(QDialog):
 
     def show_interview(self, interview_id: int) -> None:
         for item in self._interview_items():
-            if item.data(0, _USE).interview_id == interview_id:
+            use = item.data(0, _USE)
+            if use is not None and use.interview_id == interview_id:
                 self.tree.setCurrentItem(item)
                 return
 
     # The diff
 
     def _on_current(self, item: QTreeWidgetItem | None, _previous: object) -> None:
-        if item is None:
+        use: RubricUse | None = item.data(0, _USE) if item is not None else None
+        if item is None or use is None:
             return
-        use: RubricUse = item.data(0, _USE)
         if item.parent() is None:
             who = f"Version <b>{use.version[:8]}</b>, as its newest interview pinned it"
         else:

@@ -267,8 +267,15 @@ class EditorState(QWidget):
         draft = self._path if self._draft else None
         self.files.set_files(files, self._path, self.dirty, draft)
         folder = self.service.folder
+        where = ""
+        if self.service.is_default:
+            where = " &nbsp;<span style='color:{}'>the default, in Scorer's data folder</span>"
+            where = where.format(css(tones(self.palette()).muted))
+        elif self.service.read_only:
+            where = " &nbsp;<span style='color:{}'>bundled with Scorer, read-only</span>"
+            where = where.format(css(tones(self.palette()).muted))
         self.folder_label.setText(
-            f"<b>Rubric folder</b> &nbsp;{escape_text(display_path(folder))}"
+            f"<b>Rubric folder</b> &nbsp;{escape_text(display_path(folder))}{where}"
         )
         self.folder_label.setToolTip(str(folder))
         valid = sum(1 for f in files if f.ok)

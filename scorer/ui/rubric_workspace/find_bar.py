@@ -1,13 +1,15 @@
 """Find and replace in the YAML editor: a bar under it, as in most editors.
 
 Ctrl+F opens it on the find field (with the selected text, if any), Ctrl+H with
-the replace field too. Enter finds the next match and Shift+Enter the previous
+the replace field too, one Tab away. Enter finds the next match and Shift+Enter the previous
 one, wrapping around the end; every match is tinted and counted. Replacing all
 is one edit, undone with one Ctrl+Z. Escape closes the bar and goes back to the
 editor, leaving the cursor on the last match.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
@@ -71,6 +73,12 @@ class FindBar(QWidget):
         grid.addWidget(self.replace_button, 1, 2, 1, 3)
         grid.addWidget(self.replace_all_button, 1, 5)
         grid.setColumnStretch(1, 1)
+        order = (
+            self.find_field, self.replace_field, self.replace_button, self.replace_all_button,
+            self.previous_button, self.next_button, self.case, self.close_button,
+        )
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
 
         self.find_field.textChanged.connect(self._on_find_changed)
         self.case.toggled.connect(lambda _on: self._on_find_changed())
@@ -93,9 +101,9 @@ class FindBar(QWidget):
             self.find_field.setText(selected)
         self._set_replacing(replacing and not self.editor.isReadOnly())
         self.setVisible(True)
-        focus = self.replace_field if replacing and self.find_field.text() else self.find_field
-        focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        focus.selectAll()
+        # The find field first, its text selected: type over it, then Tab to the replacement.
+        self.find_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_field.selectAll()
         self._mark()
 
     def close_bar(self) -> None:

@@ -255,6 +255,10 @@ class RubricWorkspace(DiskChanges, ToolbarActions, SaveFlow, DraftFlow):
         """A narrow file list; the editor gets about 80 columns, the preview the rest."""
         total = self.splitter.width() - 2 * self.splitter.handleWidth()
         files = self.fontMetrics().horizontalAdvance("model-parallel.yaml") + 60
-        columns = self.editor.fontMetrics().horizontalAdvance("m") * 82
+        columns = (  # 80 characters and the cursor, the scroll bar and the margins
+            self.editor.fontMetrics().horizontalAdvance("m") * 82
+            + self.editor.verticalScrollBar().sizeHint().width()
+            + 2 * (self.editor.frameWidth() + int(self.editor.document().documentMargin()))
+        )
         editor = min(max(total // 2, self.editor.gutter_width() + columns), total - files - 420)
         self.splitter.setSizes([files, editor, total - files - editor])
