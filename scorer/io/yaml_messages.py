@@ -100,6 +100,33 @@ def _unclosed_quote(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Positi
     )
 
 
+def _quote_ran_on(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Position, str] | None:
+    """A quote left open on one line and closed by a quote many lines below: the parser
+    fails after that one, far from the slip."""
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    last: yaml.Token | None = None
+    try:
+        for token in yaml.scan("\n".join(lines), Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if not (
+        isinstance(last, yaml.ScalarToken) and last.style in ('"', "'")
+        and last.start_mark.line < last.end_mark.line and mark.line - last.end_mark.line <= 1
+    ):
+        return None
+    start, quote = last.start_mark, last.style
+    return (
+        (start.line + 1, start.column + 1),
+        f"the quote ({quote}) opened here is not closed on this line; the next {quote}, on "
+        f"line {last.end_mark.line + 1}, closes it: end the text with {quote} here",
+    )
+
+
 def _tab(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Position, str] | None:
     if exc.problem is None or "'\\t'" not in exc.problem or exc.problem_mark is None:
         return None
@@ -145,8 +172,10 @@ def _colon_in_value(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Positi
     if above is None:
         return None
     previous = _line(lines, above)
-    if ":" not in previous and not previous.strip().startswith("- "):
-        # `kind shared_notepad` above: read together with this line as one value.
+    item = previous.strip().startswith("- ")
+    if ":" not in previous and (not item or _indent(line) > _indent(previous)):
+        # `kind shared_notepad` above (or `- id loader`, an item's first key): read together
+        # with this line as one value.
         return (above + 1, _start(previous)), f"'{_shown(previous)}' needs a colon after the key"
     if _indent(line) > _indent(previous) and _KEY_LINE.match(previous):
         return (
@@ -190,6 +219,11 @@ def _off_level(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Position, s
         )
     above = _previous(lines, index)
     reference = _line(lines, above) if above is not None else ""
+    if _indent(line) == _indent(reference):
+        return position, (
+            f"YAML cannot read '{shown}' here: a colon, a quote or a '- ' may be missing "
+            "on this line or the one above"
+        )
     return position, (
         f"'{shown}' is indented {_spaces(_indent(line))}, which lines up with nothing above "
         f"it (the line above is indented {_spaces(_indent(reference))}): indent it like the "
@@ -208,6 +242,17 @@ def _undefined_alias(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Posit
     )
 
 
+def _bad_character(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[Position, str] | None:
+    found = re.match(r"found character '(.+)' that cannot start any token", exc.problem or "")
+    if found is None or exc.problem_mark is None:
+        return None
+    mark = exc.problem_mark
+    return (
+        (mark.line + 1, mark.column + 1),
+        f"YAML reads {found.group(1)} here as a special character: put the value in quotes",
+    )
+
+
 def _fallback(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
@@ -223,6 +268,6 @@ def _fallback(exc: yaml.MarkedYAMLError) -> tuple[Position, str]:
 
 
 _RULES: tuple[Rule, ...] = (
-    _missing_colon, _unclosed_quote, _tab, _unclosed_bracket, _colon_in_value, _off_level,
-    _undefined_alias,
+    _missing_colon, _unclosed_quote, _quote_ran_on, _tab, _unclosed_bracket, _colon_in_value,
+    _off_level, _undefined_alias, _bad_character,
 )

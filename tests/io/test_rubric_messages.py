@@ -52,11 +52,24 @@ def test_a_missing_colon_in_a_nested_key_is_on_its_own_line() -> None:
 
 def test_an_unclosed_quote_names_the_line_where_it_opened() -> None:
     line = line_of('title: "Math:')
+    # The next double quote in the file is hundreds of lines below, and closes it there.
     text = edit('ML/DL theory"\n', "ML/DL theory\n")
-    found = problems(text)
-    assert (line, 8, 'the quote (") opened here is never closed; end the text with "') in found
+    closing = line_of('"prevents overfitting"', text)
+    assert closing > line + 100
+    assert problems(text) == [(
+        line, 8, f'the quote (") opened here is not closed on this line; the next ", on line '
+        f'{closing}, closes it: end the text with " here',
+    )]
+    # With no quote after it at all, it is never closed.
+    last = text.split("recommendation:")[0].replace('"prevents overfitting"', "overfitting")
+    assert '"' not in last.split("\n", line)[-1]
+    assert problems(last) == [
+        (line, 8, 'the quote (") opened here is never closed; end the text with "')
+    ]
+    # A single quote, closed by the apostrophe of "Bayes'" seven lines below.
     single = problems(edit("area: Linear algebra", "area: 'Linear algebra"))
-    assert (line_of("area:"), 7) in [(ln, col) for ln, col, _ in single]
+    assert [(ln, col) for ln, col, _ in single] == [(line_of("area:"), 7)]
+    assert f"the next ', on line {line_of('Bayes')}, closes it" in single[0][2]
 
 
 @pytest.mark.parametrize(
@@ -77,10 +90,14 @@ def test_an_unclosed_quote_names_the_line_where_it_opened() -> None:
          "-id: linear-algebra-discussion", 3, "needs a space after the '-'"),
         ("    kind: conversation\n    minutes: 3", "    kind: conversation\n     minutes: 3",
          "     minutes: 3", 6, "is indented more than 'kind: conversation' above it"),
+        ("  - id: least-squares", "  - id least-squares", "- id least-squares", 3,
+         "'- id least-squares' needs a colon after the key"),
+        ("    minutes: 3\n", "    minutes: @3\n", "minutes: @3", 14,
+         "YAML reads @ here as a special character: put the value in quotes"),
     ],
     ids=["tab", "unclosed-bracket", "colon-in-value", "indent-deeper", "indent-between",
-         "dash-without-space",
-         "key-deeper-than-its-sibling"],
+         "dash-without-space", "key-deeper-than-its-sibling", "item-missing-colon",
+         "special-character"],
 )
 def test_each_slip_is_named_at_its_line(
     old: str, new: str, needle: str, column: int, words: str
