@@ -14,7 +14,7 @@ from typing import Any
 from scorer.domain.problems import Path, Problem
 
 PLACEHOLDER = re.compile(r"<<[^<>]*?[A-Za-z][^<>]*?>>")
-_SHOWN = 48
+_SHOWN = 44
 
 
 def placeholder_problems(data: Any) -> list[Problem]:
@@ -36,11 +36,7 @@ def _walk(value: Any, path: Path) -> Iterator[Problem]:
             if len(shown) > _SHOWN:
                 shown = shown[: _SHOWN - 3] + "…>>"
             name = next((p for p in reversed(path) if isinstance(p, str)), "value")
-            yield Problem(
-                path,
-                f"'{name}' still holds the template's placeholder {shown}: "
-                "replace it with this rubric's own text",
-            )
+            yield Problem(path, f"'{name}' still holds a template placeholder: {shown}")
 
 
 def fill_placeholders(text: str, filler: str = "x") -> str:

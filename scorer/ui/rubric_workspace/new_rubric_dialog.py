@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -46,9 +47,11 @@ class NewRubricDialog(QDialog):
         form.addRow("Title", self.title)
         form.addRow("Id", self.rubric_id)
         hint = QLabel(
-            "The rubric starts from a commented template that is already valid; "
-            "it is written to the rubric folder when you first save it."
+            "The rubric starts from a commented template. Replace each <<placeholder>> "
+            "with this interview's own text; once none is left, the rubric can be saved "
+            "to the rubric folder."
         )
+        hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
