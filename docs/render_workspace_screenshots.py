@@ -65,10 +65,12 @@ def main(argv: list[str]) -> int:
     workspace.editor.jump_to(1, 1)
     grab(window, f"workspace-valid{suffix}")
 
-    # With an error: a typo in a section kind and a level label left empty, then Save.
+    # With errors, all found at once: a typo in a section kind, a level label left empty,
+    # and a prep item id used twice (a check across fields), then Save.
     text = workspace.editor.toPlainText()
     text = text.replace("kind: hands_on_notepad", "kind: notepad", 1)
     text = text.replace("label: Partial", "label:", 1)
+    text = text.replace("- id: choose-questions", "- id: open-notepad", 1)
     workspace.replace_text(text)
     workspace.save()
     workspace.preview.tabs.setCurrentIndex(0)

@@ -98,10 +98,16 @@ class DraftFlow(EditorState):
         old_label = f"{path.name} on disk" if disk is not None else f"{path.name} (not on disk)"
         lines = text_diff(disk or "", draft.text, old_label, f"unsaved edits from {_when(draft)}")
         name = escape_text(path.name)
+        heading = (
+            f"Lines marked <code>-</code> are in {name} on disk; lines marked "
+            f"<code>+</code> are in the edits kept at {_when(draft)}."
+            if disk is not None else
+            f"{name} was never saved to the rubric folder: every line below is in the "
+            f"edits kept at {_when(draft)}."
+        )
         dialog = TextDiffDialog(
             f"Unsaved edits to {path.name}",
-            f"Lines marked <code>-</code> are in {name} on disk; lines marked "
-            f"<code>+</code> are in the edits kept at {_when(draft)}.",
+            heading,
             lines,
             (
                 (RESTORE, "Restore the unsaved edits",
