@@ -75,6 +75,7 @@ class DimensionResult:
     high: int
     level_label: str | None
     anchor: str | None
+    levels: tuple[int, ...] = ()  # the scale's level scores, lowest first
 
     @property
     def fraction(self) -> float | None:

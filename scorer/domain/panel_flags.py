@@ -91,11 +91,19 @@ def spread_flags(spread: Spread | None, scored: int) -> list[Flag]:
 def gap_flag(comparison: CompetencyComparison) -> Flag:
     parts = "; ".join(f"{s.interview} ({s.interviewer}) {s.score} / {s.high}"
                       for s in comparison.scores)
-    unit = "levels" if comparison.raw else "levels of the coarsest scale"
+    gap = round(comparison.gap, 1)
+    if comparison.same_scale:
+        unit = "level" if gap == 1 else "levels"
+        how = ""
+    else:
+        unit = "levels of the coarsest scale"
+        how = (f" The scales differ, so each level is placed on its scale's range and the "
+               f"difference counted in the {comparison.steps} steps of the scale with the "
+               "fewest levels.")
     return Flag(
         FlagKind.LEVEL_GAP, Severity.HIGH,
-        f"{comparison.name}: {comparison.gap:g} {unit} apart",
-        f"The shared competency '{comparison.competency}' was scored {parts}.",
+        f"{comparison.name}: {gap:g} {unit} apart",
+        f"The shared competency '{comparison.competency}' was scored {parts}.{how}",
     )
 
 
