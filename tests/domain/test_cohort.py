@@ -35,7 +35,7 @@ def panels(math_reco: str = "no") -> list[Panel]:
 def test_alpha_per_shared_dimension_uses_candidates_as_units() -> None:
     cohort = build_cohort(panels())
     theory = next(r for r in cohort.reliabilities if r.key == "ml-dl-theory")
-    assert theory.raw and theory.result.units == 5 and theory.result.pairable == 10
+    assert theory.same_scale and theory.result.units == 5 and theory.result.pairable == 10
     expected = alpha([list(pair) for pair in THEORY], "ordinal").alpha
     assert theory.result.alpha == pytest.approx(expected)
     assert set(theory.raters) == {"Samira Qureshi", "Ajay Fenwick"}
