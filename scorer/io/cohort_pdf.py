@@ -24,6 +24,7 @@ from reportlab.platypus import (
 )
 
 from scorer.domain.cohort import Cohort, InterviewerStats, Reliability
+from scorer.domain.krippendorff_bootstrap import ALPHA_MIN, REPLICATES, required_values
 from scorer.domain.panel import Panel, RejectedInput
 from scorer.io.packet_charts import WARN, Strip, distribution_strips
 from scorer.io.packet_pdf_page import (
@@ -32,12 +33,14 @@ from scorer.io.packet_pdf_page import (
     packet_canvas,
     para,
     pct,
+    table_heading,
 )
 from scorer.io.scorecard_pdf import PAGE_SIZES
 from scorer.io.scorecard_pdf_page import MARGIN, templates
 from scorer.io.scorecard_pdf_style import (
     ACCENT,
     HIRE,
+    MUTED,
     NO_HIRE,
     PANEL,
     binary_streams,
@@ -139,7 +142,7 @@ def _candidates(view: CohortView, width: float) -> list[Flowable]:
     widths = [width * f for f in (0.27, 0.1, 0.12, 0.12, 0.11, 0.28)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid_style(top=3.5, bottom=4.5))
-    return [para("Candidates by overall score", "h2"), table]
+    return [*table_heading("Candidates by overall score"), table]
 
 
 def _interviewers(cohort: Cohort, width: float) -> list[Flowable]:
@@ -188,7 +191,7 @@ def _reading(value: float | None) -> str:
         return "undefined"
     if value >= 0.8:
         return "reliable"
-    if value >= 0.667:
+    if value >= ALPHA_MIN:
         return "tentative"
     return "unreliable"
 
@@ -204,7 +207,9 @@ def _agreement_parts(cohort: Cohort, width: float) -> list[Flowable]:
              "more interviews scored the same dimension (a competency shared by rubrics) for "
              "the same candidate. α = 1 is perfect agreement, 0 is what chance would give; "
              "Krippendorff suggests relying on α ≥ .800 and drawing tentative conclusions from "
-             ".667.", "muted"),
+             ".667. α is given only on enough data (see “How the numbers are computed”), "
+             "with its 95 % confidence interval and the chance that it is below .667.",
+             "muted"),
         Spacer(1, 1.5 * mm),
     ]
     if not cohort.reliabilities:
@@ -217,7 +222,7 @@ def _agreement_parts(cohort: Cohort, width: float) -> list[Flowable]:
         ]]
         for r in cohort.reliabilities:
             rows.append(_alpha_row(r))
-        widths = [width * f for f in (0.2, 0.35, 0.13, 0.09, 0.09, 0.14)]
+        widths = [width * f for f in (0.18, 0.3, 0.12, 0.09, 0.09, 0.22)]
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(grid_style(top=3.5, bottom=4.5))
         out.append(table)
@@ -229,19 +234,40 @@ def _agreement_parts(cohort: Cohort, width: float) -> list[Flowable]:
 
 
 def _alpha_row(r: Reliability) -> list[Any]:
-    value = r.result.alpha
-    colour = HIRE if value is not None and value >= 0.8 else (
-        WARN if value is not None and value >= 0.667 else NO_HIRE)
-    shown = "—" if value is None else f"{value:.3f}"
-    scale = "" if r.raw else " (normalised)"
-    return [
+    result = r.result
+    value = r.shown
+    scale = "" if r.same_scale else " (normalised)"
+    cells = [
         para(r.name + scale, "cell_bold"),
         para("; ".join(r.dimensions), "small"),
-        para(str(r.result.units), "num"),
-        para(str(r.result.pairable), "num"),
-        para(shown, "num_bold", colour=colour),
-        para(_reading(value) if value is not None else r.result.reason, "small"),
+        para(str(result.units), "num"),
+        para(str(result.pairable), "num"),
     ]
+    if not r.enough:
+        values = f"{result.pairable} value{'s' if result.pairable != 1 else ''}"
+        return [*cells, para("—", "num"),
+                para(f"not enough data: {values} from {result.units} candidate"
+                     f"{'s' if result.units != 1 else ''}; {r.required} needed", "small",
+                     colour=MUTED)]
+    if value is None:
+        return [*cells, para("—", "num"), para(result.reason, "small")]
+    colour = HIRE if value >= 0.8 else (WARN if value >= ALPHA_MIN else NO_HIRE)
+    reading = [para(_reading(value), "small")]
+    interval = r.interval
+    if interval is not None:
+        reading += [
+            para(f"95 % CI {_three(interval.low)} to {_three(interval.high)}", "muted"),
+            para(f"P(α < .667) = {round(interval.below_min * 100)} %", "muted"),
+        ]
+    return [*cells, para(_three(value), "num_bold", colour=colour), reading]
+
+
+def _three(value: float) -> str:
+    """`.742`, `−.120`, `1.000`: α as Krippendorff writes it."""
+    shown = f"{abs(value):.3f}"
+    if shown.startswith("0"):
+        shown = shown[1:]
+    return f"−{shown}" if value < 0 and shown.strip("0.") else shown
 
 
 def _dimensions(interviewers: Sequence[InterviewerStats], width: float) -> list[Flowable]:
@@ -290,9 +316,22 @@ def _method() -> list[Flowable]:
         para("How the numbers are computed", "h2"),
         para("An interview's score is the rubric-weighted mean of its levels, each placed on "
              "0–100 % of its scale; a candidate's overall score is the mean of their interview "
-             "scores. “vs co-raters” averages, over every shared-competency rating, the "
-             "interviewer's level minus the other interviewers' mean level for that candidate. "
+             "scores, and it is partial when interviews of the panel are missing. "
+             "“vs co-raters” averages, over every shared-competency rating, the "
+             "interviewer's level minus the other interviewers' mean level for that candidate, "
+             "in levels of the common scale (or, where the scales differ, in steps of the "
+             "scale with the fewest levels). "
              "α uses the coincidence-matrix method with the ordinal difference function; "
              "missing ratings simply leave a candidate with fewer values, and a candidate with "
              "fewer than two is left out.", "small"),
+        Spacer(1, 1.5 * mm),
+        para(f"Enough data for α: Krippendorff's sample-size formula for two coders (Content "
+             "Analysis: An Introduction to Its Methodology, chapter “Reliability”, on sampling, "
+             "after Bloch and Kraemer 1989), with the smallest acceptable α of .667, a "
+             "significance level of .05 and each level of the scale taken as equally likely: "
+             f"{required_values(4)} pairable values on a four-level scale, more on finer "
+             "scales. Below that the report says “not enough data” with the count. Where α is "
+             "given, its 95 % confidence interval and P(α < .667) come from Krippendorff's "
+             f"bootstrap of the observed coincidences ({REPLICATES:,} resamples, a fixed seed, "
+             "so the same data always give the same interval).", "small"),
     ])]

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from scorer.domain.identity_match import short_fingerprint
 from scorer.domain.panel import Flag, Panel, Severity
+from scorer.domain.panel_scores import score_line
 from scorer.io.packet_charts import WARN
 from scorer.io.packet_pdf_page import hex_colour, para, pct
 from scorer.io.packet_pdf_view import PacketView
@@ -163,7 +164,7 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
         else:
             reco_cell = para(reco.label, "cell_bold", colour=HIRE if reco.hire else NO_HIRE)
         weighted = interview.weighted
-        score = weighted.label() if weighted is not None else "not scored"
+        score = score_line(interview)
         if weighted is not None and not weighted.complete:
             score += f" ({weighted.scored} of {weighted.total} scored)"
         rows.append([
