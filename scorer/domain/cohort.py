@@ -1,5 +1,7 @@
 """Cohort and calibration statistics over several candidates' panels.
 
+- Candidates: those with every interview the panel expects, by overall score; then
+  those with interviews missing, whose overall score is partial, by their score.
 - Per interviewer (by email): the number of cards; the mean and standard
   deviation of their weighted interview scores (0–1) and the deviation of that
   mean from the cohort's mean over every card; the mean, spread and range of
@@ -103,11 +105,17 @@ class CandidateRow:
     high_flags: int
     flags: int
     rejected: int
+    expected: int = 0  # interview kinds the panel expects (0: none named)
+    missing: tuple[str, ...] = ()  # titles of the expected kinds with no card
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.missing)
 
 
 @dataclass(frozen=True, slots=True)
 class Cohort:
-    candidates: tuple[CandidateRow, ...]  # best overall score first
+    candidates: tuple[CandidateRow, ...]  # complete panels first, each by best overall score
     interviewers: tuple[InterviewerStats, ...]
     reliabilities: tuple[Reliability, ...]
     unmeasured: tuple[str, ...]  # dimensions only ever scored once per candidate
@@ -128,9 +136,10 @@ def dimension_key(interview: InterviewResult, dimension_id: str, competency: str
 def build_cohort(panels: Sequence[Panel]) -> Cohort:
     fractions = [i.fraction for p in panels for i in p.interviews if i.fraction is not None]
     cohort_mean = sum(fractions) / len(fractions) if fractions else None
+    # A partial score leaves out interviews, so it is not ranked among complete panels.
     candidates = sorted(
         (_candidate_row(p) for p in panels),
-        key=lambda c: (c.overall is None, -(c.overall or 0.0), c.name),
+        key=lambda c: (c.partial, c.overall is None, -(c.overall or 0.0), c.name),
     )
     offsets = _paired_offsets(panels)
     interviewers = _interviewers(panels, cohort_mean, offsets)
@@ -157,6 +166,8 @@ def _candidate_row(panel: Panel) -> CandidateRow:
         high_flags=sum(1 for f in panel.flags if f.severity is Severity.HIGH),
         flags=len(panel.flags),
         rejected=len(panel.rejected),
+        expected=len(panel.expected),
+        missing=tuple(k.title for k in panel.missing),
     )
 
 

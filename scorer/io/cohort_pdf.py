@@ -21,6 +21,7 @@ from reportlab.platypus import (
     NextPageTemplate,
     Spacer,
     Table,
+    TableStyle,
 )
 
 from scorer.domain.cohort import Cohort, InterviewerStats, Reliability
@@ -35,7 +36,8 @@ from scorer.io.packet_pdf_page import (
     pct,
     table_heading,
 )
-from scorer.io.scorecard_pdf import PAGE_SIZES
+from scorer.io.pdf_stamp_tail import StampTail
+from scorer.io.scorecard_pdf import PAGE_SIZES, SignatureBox, StampSlot
 from scorer.io.scorecard_pdf_page import MARGIN, templates
 from scorer.io.scorecard_pdf_style import (
     ACCENT,
@@ -60,9 +62,20 @@ class CohortView:
     merger_name: str
     merged_at: datetime
     page_size: str = "A4"
+    merger_email: str = ""
+    digest: str = ""  # SHA-256 of the embedded cohort document
+    keywords: str = ""
 
 
-def render_cohort(view: CohortView) -> bytes:
+@dataclass(frozen=True, slots=True)
+class RenderedCohort:
+    pdf: bytes
+    pages: int
+    signature_box: SignatureBox
+
+
+def render_cohort(view: CohortView) -> RenderedCohort:
+    """The unsigned report, and where its signature stamp goes."""
     cohort = view.cohort
     pagesize = PAGE_SIZES[view.page_size]
     footer = f"Cohort and calibration report · merged {when(view.merged_at)}"
@@ -79,20 +92,25 @@ def render_cohort(view: CohortView) -> bytes:
         out, pagesize=pagesize,
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
         title="Cohort and calibration report", author=view.merger_name, creator="Scorer",
-        lang="en",
+        subject=f"Cohort report of {len(cohort.candidates)} candidates",
+        keywords=view.keywords, lang="en",
     )
     doc.addPageTemplates(templates(pagesize, furniture))
     width = pagesize[0] - 2 * MARGIN
+    slot = StampSlot(view.merger_name, view.merger_email, view.merged_at)
     story: list[Flowable] = [NextPageTemplate("later")]
     story += _flags(view)
     story += _candidates(view, width)
     story += _interviewers(cohort, width)
     story += _agreement(cohort, width)
     story += _dimensions(cohort.interviewers, width)
-    story += _method()
+    full, compact = _signature(view, slot, width)
+    story.append(StampTail(_method(), full, compact))
     with binary_streams():
         doc.build(story, canvasmaker=packet_canvas(footer, 0))
-    return out.getvalue()
+    if slot.placed is None:  # pragma: no cover - the slot is always laid out
+        raise RuntimeError("the signature box was not placed")
+    return RenderedCohort(out.getvalue(), doc.page, slot.placed)
 
 
 def _signed(value: float | None, unit: str, scale: float = 1.0, digits: int = 0) -> str:
@@ -124,25 +142,50 @@ def _candidates(view: CohortView, width: float) -> list[Flowable]:
     files = {id(p): f for p, f in zip(view.panels, view.packet_files, strict=True)}
     by_name = {(p.candidate_name, p.candidate_email): p for p in view.panels}
     rows: list[list[Any]] = [[
-        para("CANDIDATE", "th"), para("OVERALL", "th_num"), para("HIRE · NO", "th"),
-        para("TO DISCUSS", "th"), para("REJECTED", "th"), para("PACKET", "th"),
+        para("CANDIDATE", "th"), para("OVERALL", "th_num"), para("INTERVIEWS", "th"),
+        para("HIRE · NO", "th"), para("TO DISCUSS", "th"), para("REJECTED", "th"),
+        para("PACKET", "th"),
     ]]
+    divider: int | None = None
     for row in view.cohort.candidates:
+        if row.partial and divider is None:
+            divider = len(rows)
+            rows.append([para("Incomplete panels: partial scores, not ranked with the complete "
+                              "panels above", "cell_bold", colour=WARN), "", "", "", "", "", ""])
         panel = by_name.get((row.name, row.email))
         split = row.hires and row.no_hires
         colour = NO_HIRE if split or row.no_hires > row.hires else HIRE
+        name: list[Flowable] = [para(row.name, "cell_bold")]
+        overall: list[Flowable] = [para(pct(row.overall), "num_bold")]
+        if row.partial:
+            name.append(para(f"missing: {', '.join(row.missing)}", "muted"))
+            overall.append(para("partial", "num", colour=WARN))
+        held = (f"{row.interviews} of {row.expected}" if row.expected else str(row.interviews))
         rows.append([
-            para(row.name, "cell_bold"),
-            para(pct(row.overall), "num_bold"),
+            name,
+            overall,
+            para(held, "cell_bold" if row.partial else "cell",
+                 colour=WARN if row.partial else None),
             para(f"{row.hires} · {row.no_hires}", "cell", colour=colour),
             para(str(row.high_flags) if row.high_flags else "—", "cell"),
             para(str(row.rejected) if row.rejected else "—", "cell"),
             para(files.get(id(panel), "") if panel is not None else "", "small"),
         ])
-    widths = [width * f for f in (0.27, 0.1, 0.12, 0.12, 0.11, 0.28)]
+    widths = [width * f for f in (0.27, 0.1, 0.11, 0.1, 0.1, 0.09, 0.23)]
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(grid_style(top=3.5, bottom=4.5))
-    return [*table_heading("Candidates by overall score"), table]
+    style = grid_style(top=3.5, bottom=4.5)
+    if divider is not None:
+        style.add("SPAN", (0, divider), (-1, divider))
+        style.add("TOPPADDING", (0, divider), (-1, divider), 9)
+        style.add("LINEABOVE", (0, divider), (-1, divider), 0.9, WARN)
+    table.setStyle(style)
+    intro = ("Complete panels first, by overall score; a candidate with interviews of the panel "
+             "missing has a partial score and is listed after them." if divider is not None
+             else "")
+    out: list[Flowable] = [*table_heading("Candidates by overall score")]
+    if intro:
+        out += [para(intro, "muted"), Spacer(1, 1.5 * mm)]
+    return [*out, table]
 
 
 def _interviewers(cohort: Cohort, width: float) -> list[Flowable]:
@@ -312,7 +355,7 @@ def _dimensions(interviewers: Sequence[InterviewerStats], width: float) -> list[
 
 
 def _method() -> list[Flowable]:
-    return [KeepTogether([
+    return [
         para("How the numbers are computed", "h2"),
         para("An interview's score is the rubric-weighted mean of its levels, each placed on "
              "0–100 % of its scale; a candidate's overall score is the mean of their interview "
@@ -334,4 +377,28 @@ def _method() -> list[Flowable]:
              "given, its 95 % confidence interval and P(α < .667) come from Krippendorff's "
              f"bootstrap of the observed coincidences ({REPLICATES:,} resamples, a fixed seed, "
              "so the same data always give the same interval).", "small"),
-    ])]
+    ]
+
+
+def _signature(view: CohortView, slot: StampSlot, width: float
+               ) -> tuple[list[Flowable], list[Flowable]]:
+    """The signature block, and the same without its heading (where space is short)."""
+    words = [
+        para("Digitally signed", "cell_bold"),
+        para(f"by {text(view.merger_name)} &lt;{text(view.merger_email)}&gt;, who merged the "
+             "cohort. The signature covers this whole file and the cohort data attached to it "
+             "(scorer-cohort.json): every number above, each candidate's packet by SHA-256 and "
+             "the card data the numbers come from. Check it with <i>scorer verify</i>.",
+             "small", markup=True),
+        Spacer(1, 2 * mm),
+        para("Cohort data SHA-256", "muted"),
+        para(view.digest or "—", "muted"),
+    ]
+    table = Table([[slot, words]], colWidths=[slot.width + 6 * mm, width - slot.width - 6 * mm])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [para("Signature", "h2"), table], [Spacer(1, 4 * mm), table]

@@ -58,8 +58,9 @@ def render_summary(view: PacketView) -> RenderedSummary:
     panel = view.panel
     pagesize = PAGE_SIZES[view.page_size]
     count = len(panel.interviews)
-    subtitle = (f"{count} verified interview{'s' if count != 1 else ''} · merged "
-                f"{day(view.merged_at)} by {view.merger_name}")
+    held = (f"{count} of {len(panel.expected)} interviews" if panel.partial
+            else f"{count} verified interview{'s' if count != 1 else ''}")
+    subtitle = f"{held} · merged {day(view.merged_at)} by {view.merger_name}"
     footer = f"Panel packet · {panel.candidate_name} · merged {when(view.merged_at)}"
     furniture = PacketFurniture(
         label="PANEL PACKET",

@@ -64,6 +64,17 @@ def headline_section(panel: Panel, width: float) -> list[Flowable]:
             para(f"Mean of {len(panel.interviews)} weighted interview scores, each on its "
                  f"rubric's scale normalised to 0–100 %.{spread_text}", "muted"),
         ]
+        if panel.partial:
+            absent = ", ".join(k.title for k in panel.missing)
+            overall = [
+                para(f"OVERALL SCORE · <font color='{hex_colour(WARN)}'>PARTIAL</font>",
+                     "label", markup=True),
+                para(f"{pct(panel.overall)} <font size='11' color='{hex_colour(WARN)}'>"
+                     "partial</font>", "big", markup=True),
+                para(f"Mean of {len(panel.interviews)} of the {len(panel.expected)} interviews "
+                     f"the panel expects; missing: {absent}. Not comparable with a full "
+                     f"panel's score.{spread_text}", "muted"),
+            ]
     hires, nos = len(panel.hires), len(panel.no_hires)
     missing = len(panel.interviews) - hires - nos
     reco_colour = HIRE if hires and not nos else (NO_HIRE if nos and not hires else WARN)

@@ -15,6 +15,7 @@ from scorer.domain.panel import (
     FlagKind,
     MixedCandidates,
     PanelCard,
+    PanelKind,
     RejectedInput,
     Severity,
     build_panel,
@@ -236,3 +237,45 @@ def test_the_score_line_leads_with_the_nearest_level(levels: dict[str, int | Non
 
     panel = build_panel([entry(detail("math", levels))])
     assert score_line(panel.interviews[0]) == line
+
+
+KINDS = (PanelKind("coding", "Coding, data structures and algorithms"),
+         PanelKind("model-parallel", "Model parallel and hands-on deep learning"),
+         PanelKind("math", "Math: linear algebra, probability and ML/DL theory"),
+         PanelKind("optimisation", "Optimisation and ML/DL theory"))
+
+
+def test_a_missing_interview_kind_is_a_high_flag_and_the_score_partial() -> None:
+    panel = build_panel(four()[:3], expected=KINDS)
+    assert panel.partial and [k.id for k in panel.missing] == ["optimisation"]
+    missing = [f for f in panel.flags if f.kind is FlagKind.MISSING_INTERVIEW]
+    assert len(missing) == 1 and missing[0].severity is Severity.HIGH
+    assert missing[0].title == "1 of 4 interviews missing: Optimisation and ML/DL theory"
+    assert "mean of the 3 interviews held, so it is partial" in missing[0].detail
+    assert panel.flags[0].kind is FlagKind.MISSING_INTERVIEW  # among the first to discuss
+    # The same cards against a panel of three kinds are complete.
+    complete = build_panel(four()[:3], expected=KINDS[:3])
+    assert not complete.partial and not any(
+        f.kind is FlagKind.MISSING_INTERVIEW for f in complete.flags)
+    # No expectation named, nothing is missing.
+    assert not build_panel(four()[:3]).partial
+
+
+def test_a_panel_of_rejected_inputs_misses_every_interview() -> None:
+    panel = build_panel([], [RejectedInput("x.pdf", "TAMPERED", "r", candidate="Ada")],
+                        expected=KINDS)
+    assert len(panel.missing) == 4
+    flag = next(f for f in panel.flags if f.kind is FlagKind.MISSING_INTERVIEW)
+    assert flag.title.startswith("4 of 4 interviews missing") and "no overall" in flag.detail
+
+
+def test_the_packet_document_says_what_is_missing() -> None:
+    panel = build_panel(four()[1:], expected=KINDS)
+    doc = packet_doc(panel, merged_at=NOW,
+                     merger=MergerPart(name="Chair", email="c@example.com",
+                                       certificate_sha256=CERT),
+                     attachments=[f"{n}.pdf" for n in range(3)],
+                     pages=[(3, 5), (6, 8), (9, 11)])
+    back = parse_packet(doc.to_json_bytes())
+    assert back.overall.partial and [k.id for k in back.missing] == ["coding"]
+    assert [k.id for k in back.expected] == [k.id for k in KINDS]
