@@ -31,7 +31,6 @@ from scorer.io.scorecard_pdf_stamp import STAMP_FORM
 from scorer.services import identity
 from scorer.services.merge import COHORT_REPORT, MergeService
 from scorer.services.merge_build import Merger, signing_key
-from scorer.services.merge_pool import WorkerPool
 from scorer.services.merge_results import CohortResult
 from scorer.services.verify import Verdict, load_trust, verify_file
 from tests.support import fixtures
