@@ -171,7 +171,7 @@ def _candidates(view: CohortView, width: float) -> list[Flowable]:
             para(str(row.rejected) if row.rejected else "—", "cell"),
             para(files.get(id(panel), "") if panel is not None else "", "small"),
         ])
-    widths = [width * f for f in (0.27, 0.1, 0.11, 0.1, 0.1, 0.09, 0.23)]
+    widths = [width * f for f in (0.24, 0.09, 0.13, 0.1, 0.11, 0.11, 0.22)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     style = grid_style(top=3.5, bottom=4.5)
     if divider is not None:

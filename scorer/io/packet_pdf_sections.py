@@ -39,7 +39,7 @@ def charts_section(panel: Panel, width: float) -> list[Flowable]:
         para("Scores at a glance", "h2"),
         para("WEIGHTED SCORE PER INTERVIEW · green hire, red no hire, dashed the overall score",
              "label"),
-        Spacer(1, 1 * mm), score_bars(bars, panel.overall, width),
+        Spacer(1, 1 * mm), score_bars(bars, panel.overall, width, panel.partial),
     ])]
     if panel.competencies:
         rows = [DotRow(c.name, tuple(Dot(_initials(s.interviewer), s.score, s.low, s.high)
