@@ -135,12 +135,13 @@ class Verification:
         if self.kind == "cohort":
             parts.append(f"cohort report of {self.candidates} candidate"
                          f"{'s' if self.candidates != 1 else ''}")
-            if self.beside:
-                parts.append(f"{self.beside} of its packets beside it match")
         if self.signer:
             parts.append(f"signer {person_label(self.signer, self.signer_email)}")
         if self.candidate:
             parts.append(f"candidate {self.candidate}")
+        if self.beside:
+            parts.append(f"the {self.beside} packet{'s' if self.beside != 1 else ''} beside "
+                         "it match")
         if self.reason and not self.ok:
             parts.append(self.reason)
         return " · ".join(parts)
