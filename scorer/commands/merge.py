@@ -57,11 +57,11 @@ def run_merge(args: argparse.Namespace) -> int:
 
     if args.trust is not None and not args.trust.is_dir():
         raise MergeError(f"The trust folder {args.trust} does not exist.")
-    from scorer.services.merge_kinds import library_kinds, parse_expect
+    from scorer.services.merge_kinds import parse_expect
 
-    known = library_kinds()
-    expected = known if args.expect is None else parse_expect(args.expect, known)
-    with MergeService(args.trust, expected=expected) as service:
+    if args.expect is not None:
+        parse_expect(args.expect, ())  # its form now; the kinds once the library is read
+    with MergeService(args.trust, expect=args.expect) as service:
         merger = service.merger()  # no identity: say so before checking anything
         skip = [args.output] if args.output is not None else []
         if args.per_candidate is not None:
@@ -76,10 +76,6 @@ def run_merge(args: argparse.Namespace) -> int:
         trust = service.trust
         if service.trust_problem():
             print(f"scorer: {service.trust_problem()}", file=sys.stderr)
-        if not expected:
-            print("scorer: note: no interview kind is expected (the rubric library has none), "
-                  "so no packet can say an interview is missing; name them with --expect",
-                  file=sys.stderr)
         if merger.fingerprint not in trust.fingerprints:
             print(f"scorer: note: your certificate ({merger.name}) is not in "
                   f"{service.trust_folder}; others will see the packet as UNTRUSTED SIGNER "
@@ -87,6 +83,10 @@ def run_merge(args: argparse.Namespace) -> int:
         checked = service.check(paths)
         for item in checked:
             print(item.line(), flush=True)
+        if not service.expected:  # the rubric library, read meanwhile
+            print("scorer: note: no interview kind is expected (the rubric library has none), "
+                  "so no packet can say an interview is missing; name them with --expect",
+                  file=sys.stderr)
         rejected = sum(1 for c in checked if not c.ok and not c.skipped)
         if args.per_candidate is not None:
             result = service.build_per_candidate(checked, args.per_candidate, args.page_size)

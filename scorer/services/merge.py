@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 
@@ -92,11 +93,13 @@ class MergeService:
         clock: Clock = utc_now,
         check: Callable[[CheckTask], Checked] = check_file,
         expected: Sequence[PanelKind] | None = None,
+        expect: str | None = None,
     ) -> None:
         """`check` runs in the workers: a module-level function (tests give their own).
 
         `expected` are the interview kinds of every candidate's panel; by default the
-        rubric library's (`merge_kinds`)."""
+        rubric library's, or those of them named in `expect` ("coding,math"), see
+        `merge_kinds`. The library is read on a thread while the workers check files."""
         if trust_folder is None:
             from scorer.services.settings import load_settings
 
@@ -110,14 +113,30 @@ class MergeService:
         self._pool = pool or WorkerPool(warm_up=warm_up)
         self._trust: TrustStore | None = None
         self._expected = tuple(expected) if expected is not None else None
+        self._expect = expect
+        self._library: Future[tuple[PanelKind, ...]] | None = None
+
+    def _read_library_soon(self) -> None:
+        if self._expected is None and self._library is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            from scorer.services.merge_kinds import library_kinds
+
+            reader = ThreadPoolExecutor(1, thread_name_prefix="scorer-merge-kinds")
+            self._library = reader.submit(library_kinds)
+            reader.shutdown(wait=False)
 
     @property
     def expected(self) -> tuple[PanelKind, ...]:
-        """The interview kinds the panel expects of each candidate."""
+        """The interview kinds the panel expects of each candidate; `MergeError` if `expect`
+        names one the rubric library does not have."""
         if self._expected is None:
-            from scorer.services.merge_kinds import library_kinds
+            from scorer.services.merge_kinds import parse_expect
 
-            self._expected = library_kinds()
+            self._read_library_soon()
+            assert self._library is not None
+            known = self._library.result()
+            self._expected = known if self._expect is None else parse_expect(self._expect, known)
         return self._expected
 
     def __enter__(self) -> MergeService:
@@ -137,6 +156,7 @@ class MergeService:
         """
         from scorer.services.merge_pool import TASKS_PER_NEW_WORKER
 
+        self._read_library_soon()  # on a thread, while the workers start and check
         self._pool.start(None if files is None else -(-files // TASKS_PER_NEW_WORKER))
 
     def prepare_build(self, merger: Merger | None = None) -> None:
