@@ -13,10 +13,11 @@ the parsed cards alone (no I/O):
   interview counts once whatever its number of dimensions; the spread is their
   range and (population) standard deviation.
 - Shared competencies (`Dimension.competency`, e.g. `ml-dl-theory` in math and
-  optimisation): the levels the interviews gave are compared on raw levels when
-  every scale is the same (the bundled rubrics all use 1–4); otherwise on the
-  normalised 0–1 scale, expressed in steps of the coarsest scale involved. A gap
-  of two or more levels is flagged.
+  optimisation): the levels the interviews gave are compared in levels of their
+  common scale (on a 1, 3, 5 scale, 1 and 3 are one level apart); where the scales
+  differ, each level is placed on its scale's range and the difference counted in
+  steps of the scale with the fewest levels (`panel_scores`). A gap of two or more
+  levels is flagged.
 - Flags: interview kinds of the panel with no verified card (the overall score is
   then partial); recommendations split across hire and no hire; levels two or more apart
   on a shared competency; interview scores 50 percentage points or more apart;

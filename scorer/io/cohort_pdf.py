@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from scorer.domain.cohort import Cohort, InterviewerStats, Reliability
+from scorer.domain.document_info import DocumentInfo, cohort_info
 from scorer.domain.krippendorff_bootstrap import ALPHA_MIN, REPLICATES, required_values
 from scorer.domain.panel import Panel, RejectedInput
 from scorer.io.packet_charts import WARN, Strip, distribution_strips
@@ -64,7 +65,7 @@ class CohortView:
     page_size: str = "A4"
     merger_email: str = ""
     digest: str = ""  # SHA-256 of the embedded cohort document
-    keywords: str = ""
+    info: DocumentInfo | None = None  # title, author, subject and keywords, from the document
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +88,13 @@ def render_cohort(view: CohortView) -> RenderedCohort:
         running="Cohort and calibration report",
         footer_left=footer,
     )
+    info = view.info or cohort_info(view.merger_name, len(cohort.candidates), view.digest)
     out = BytesIO()
     doc = BaseDocTemplate(
         out, pagesize=pagesize,
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title="Cohort and calibration report", author=view.merger_name, creator="Scorer",
-        subject=f"Cohort report of {len(cohort.candidates)} candidates",
-        keywords=view.keywords, lang="en",
+        title=info.title, author=info.author, subject=info.subject, keywords=info.keywords,
+        creator="Scorer", lang="en",
     )
     doc.addPageTemplates(templates(pagesize, furniture))
     width = pagesize[0] - 2 * MARGIN

@@ -13,12 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from scorer.domain.cohort import Cohort, build_cohort
-from scorer.domain.cohort_doc import (
-    COHORT_ATTACHMENT,
-    COHORT_DIGEST_PREFIX,
-    CohortDoc,
-    cohort_doc,
-)
+from scorer.domain.cohort_doc import COHORT_ATTACHMENT, CohortDoc, cohort_doc
+from scorer.domain.document_info import cohort_info
 from scorer.domain.packet_doc import MergerPart
 from scorer.domain.panel import Panel, PanelKind, RejectedInput
 from scorer.services.merge_build import Merger, signing_key
@@ -58,7 +54,7 @@ def cohort_files(
     rendered = render_cohort(CohortView(
         cohort, tuple(name for name, _ in packets), tuple(panels), tuple(unassigned),
         merger.name, merged_at, page_size, merger.email, digest,
-        f"{COHORT_DIGEST_PREFIX}{digest}",
+        cohort_info(merger.name, len(document.candidates), digest),
     ))
     box = rendered.signature_box
     signed = sign_scorecard(

@@ -368,38 +368,48 @@ def _verify_cohort(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: T
                    nested: bool) -> Verification:
     from scorer.domain.cohort_claims import cohort_claims_disagreement
     from scorer.domain.cohort_doc import COHORT_DIGEST_PREFIX, CohortError, parse_cohort
+    from scorer.domain.document_info import cohort_info_disagreement
 
-    signer_name = signer.signer_name or "unknown signer"
+    signed = replace(_signed(path, signer), kind="cohort")
     if nested:
-        return Verification(path, Verdict.NOT_A_SCORECARD,
-                            "a cohort report, not a scorecard", signer_name, kind="cohort")
+        return replace(signed, verdict=Verdict.NOT_A_SCORECARD,
+                       reason="a cohort report, not a scorecard")
     assert facts.cohort is not None
     digest = hashlib.sha256(facts.cohort).hexdigest()
     if f"{COHORT_DIGEST_PREFIX}{digest}" not in facts.keywords:
-        return Verification(path, Verdict.TAMPERED,
-                            "the embedded cohort data disagrees with the signed digest",
-                            signer_name, kind="cohort")
+        return replace(signed, verdict=Verdict.TAMPERED,
+                       reason="the embedded cohort data disagrees with the signed digest")
     try:
         doc = parse_cohort(facts.cohort)
     except CohortError as exc:
-        return Verification(path, Verdict.NOT_A_SCORECARD, exc.message, signer_name,
-                            kind="cohort")
-    found = Verification(path, Verdict.OK, "", signer_name, kind="cohort",
-                         candidates=len(doc.candidates), signed_at=signer.signing_time,
-                         packets=tuple((c.packet, c.packet_sha256) for c in doc.candidates))
+        return replace(signed, verdict=Verdict.NOT_A_SCORECARD, reason=exc.message)
+    found = replace(signed, candidates=len(doc.candidates), signed_at=signer.signing_time,
+                    packets=tuple((c.packet, c.packet_sha256) for c in doc.candidates))
     if doc.merger.certificate_sha256 != signer.signer_fingerprint:
         return replace(found, verdict=Verdict.TAMPERED,
                        reason="the cohort report names another certificate than its signer's")
+    certified = _certified(signer)
+    differs = disagreement(doc.merger.name, doc.merger.email, certified)
+    if differs is not None:
+        claimed = person_label(doc.merger.name, doc.merger.email)
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason=f"the cohort report names {claimed} as its merger, but it is "
+                       f"signed with the certificate of {certified.label()} ({differs})")
+    info = cohort_info_disagreement(doc.merger.name, len(doc.candidates), digest,
+                                    _document_info(facts))
+    if info is not None:
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason=f"the cohort report disagrees with itself: {info}")
     if signer.signer_fingerprint not in trust.fingerprints:
         return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
                        reason=f"the merger's certificate is not in {trust.folder}")
     if not signer.bottom_line:
         return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
                        reason="the merger's certificate does not validate (expired or misused?)")
-    differs = cohort_claims_disagreement(doc)
-    if differs is not None:
+    claims = cohort_claims_disagreement(doc)
+    if claims is not None:
         return replace(found, verdict=Verdict.TAMPERED,
-                       reason=f"the cohort report disagrees with its own card data: {differs}")
+                       reason=f"the cohort report disagrees with its own card data: {claims}")
     return found
 
 

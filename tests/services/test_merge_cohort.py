@@ -18,12 +18,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from scorer.domain.cohort_doc import (
-    COHORT_ATTACHMENT,
-    COHORT_DIGEST_PREFIX,
-    CohortDoc,
-    parse_cohort,
-)
+from scorer.domain.cohort_doc import COHORT_ATTACHMENT, CohortDoc, parse_cohort
+from scorer.domain.document_info import cohort_info
 from scorer.domain.panel import build_panel
 from scorer.io.cohort_pdf import CohortView, render_cohort
 from scorer.io.pdf_signing import sign_scorecard
@@ -70,14 +66,15 @@ def embedded(report: Path) -> CohortDoc:
 
 
 def resign(doc: CohortDoc, merger: Merger, result: CohortResult, target: Path,
-           keywords_of: CohortDoc | None = None) -> Path:
+           keywords_of: CohortDoc | None = None, author: str | None = None) -> Path:
     """A report laid out and signed the way the merge does it, over `doc`."""
     assert result.cohort is not None
     panels = tuple(p.panel for p in result.packets)
     digest = (keywords_of or doc).digest()
     rendered = render_cohort(CohortView(
         result.cohort, tuple(p.path.name for p in result.packets), panels, (), merger.name,
-        doc.merged_at, "A4", merger.email, digest, f"{COHORT_DIGEST_PREFIX}{digest}"))
+        doc.merged_at, "A4", merger.email, digest,
+        cohort_info(author or doc.merger.name, len(doc.candidates), digest)))
     box = rendered.signature_box
     target.write_bytes(sign_scorecard(
         rendered.pdf, signing_key(merger), doc.to_json_bytes(), page=box.page,
@@ -195,6 +192,16 @@ def test_data_other_than_the_signed_digest_do_not_verify(
     assert found.verdict is Verdict.TAMPERED and "signed digest" in found.reason
 
 
+def test_signed_document_information_must_match_the_data(
+        tmp_path: Path, merged: CohortResult, service: MergeService, trust: Path) -> None:
+    assert merged.report is not None
+    doc = embedded(merged.report)
+    forged = resign(doc, service.merger(), merged, tmp_path / "forged.pdf",
+                    author="Someone Else")
+    found = verify_file(forged, load_trust(trust))
+    assert found.verdict is Verdict.TAMPERED and "author 'Someone Else'" in found.reason
+
+
 def test_a_report_naming_another_merger_or_by_an_untrusted_one(
         tmp_path: Path, merged: CohortResult, service: MergeService, trust: Path) -> None:
     assert merged.report is not None
@@ -212,6 +219,13 @@ def test_a_report_naming_another_merger_or_by_an_untrusted_one(
         "certificate_sha256": stranger.fingerprint})})
     untrusted = resign(own, as_stranger, merged, tmp_path / "untrusted.pdf")
     assert verify_file(untrusted, load_trust(trust)).verdict is Verdict.UNTRUSTED_SIGNER
+    # The stranger's certificate, but the chair's name and email as merger.
+    posing = doc.model_copy(update={"merger": doc.merger.model_copy(update={
+        "certificate_sha256": stranger.fingerprint})})
+    found = verify_file(resign(posing, as_stranger, merged, tmp_path / "posing.pdf"),
+                        load_trust(trust))
+    assert found.verdict is Verdict.TAMPERED
+    assert "names Panel Chair" in found.reason and "Mallory Stone" in found.reason
 
 
 def test_a_packet_beside_it_that_is_not_the_one_it_names(
