@@ -187,7 +187,7 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
             para(score, "cell"),
             LateLabel(partial(_pages, view, index), styles()["cell"], "88–88"),
         ])
-    widths = [width * f for f in (0.23, 0.19, 0.12, 0.16, 0.22, 0.08)]
+    widths = [width * f for f in (0.19, 0.20, 0.13, 0.19, 0.21, 0.08)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid_style())
     return [para("Interviews", "h2"), table]
