@@ -111,8 +111,8 @@ def test_per_candidate_writes_a_signed_report_and_a_csv_and_skips_earlier_output
     assert f"{out / 'cohort.csv'}: the cohort's cards, one row each" in merged.stdout
     verified = _scorer(env, "verify", "--trust", str(trust), str(out / "cohort-report.pdf"))
     assert verified.returncode == 0, verified.stdout + verified.stderr
-    assert "OK · cohort report of 2 candidates · signer Panel Chair · the 2 packets beside " \
-        "it match" in verified.stdout
+    assert ("OK · cohort report of 2 candidates · signer Panel Chair <chair@example.com> · "
+            "the 2 packets beside it match") in verified.stdout
     # A drive holding the cards and an earlier merge's output: the packets and the report
     # are skipped, not rejected; the exit status is 0.
     drive = tmp_path / "drive"
