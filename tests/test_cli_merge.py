@@ -99,3 +99,48 @@ def test_without_an_identity_merge_says_how_to_make_one(
                      str(cards.folder))
     assert merged.returncode == 1
     assert "scorer identity create" in merged.stderr and "Traceback" not in merged.stderr
+
+
+def test_per_candidate_writes_a_signed_report_and_a_csv_and_skips_earlier_output(
+    tmp_path: Path, env: dict[str, str], trust: Path, cards: CardSet
+) -> None:
+    out = tmp_path / "out"
+    merged = _scorer(env, "merge", "--trust", str(trust), "--per-candidate", str(out),
+                     str(cards.folder))
+    assert merged.returncode == 0, merged.stderr
+    assert f"{out / 'cohort.csv'}: the cohort's cards, one row each" in merged.stdout
+    verified = _scorer(env, "verify", "--trust", str(trust), str(out / "cohort-report.pdf"))
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert ("OK · cohort report of 2 candidates · signer Panel Chair <chair@example.com> · "
+            "the 2 packets beside it match") in verified.stdout
+    # A drive holding the cards and an earlier merge's output: the packets and the report
+    # are skipped, not rejected; the exit status is 0.
+    drive = tmp_path / "drive"
+    shutil.copytree(cards.folder, drive / "cards")
+    shutil.copytree(out, drive / "earlier")
+    again = _scorer(env, "merge", "--trust", str(trust), "--per-candidate",
+                    str(tmp_path / "again"), str(drive))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.stdout.count("skipped: not a scorecard") == 3
+    assert "rejected" not in again.stderr
+
+
+def test_expect_names_the_panel_and_a_missing_interview_is_flagged(
+    tmp_path: Path, env: dict[str, str], trust: Path, cards: CardSet
+) -> None:
+    name = next(iter(cards.by_candidate))
+    three = cards.by_candidate[name][:3]
+    kinds = [p.stem.split("-", 1)[1] for p in three]
+    packet = tmp_path / "packet.pdf"
+    default = _scorer(env, "merge", "--trust", str(trust), "-o", str(packet),
+                      *map(str, three))
+    assert default.returncode == 0, default.stderr
+    assert "1 flag to discuss" in default.stdout  # the fourth kind is missing
+    named = _scorer(env, "merge", "--trust", str(trust), "--expect", ",".join(kinds), "-o",
+                    str(tmp_path / "named.pdf"), *map(str, three))
+    assert named.returncode == 0, named.stderr
+    assert "no flag to discuss" in named.stdout
+    typo = _scorer(env, "merge", "--trust", str(trust), "--expect", "codng", "-o",
+                   str(tmp_path / "typo.pdf"), *map(str, three))
+    assert typo.returncode == 1 and "no interview kind 'codng'" in typo.stderr
+    assert "coding" in typo.stderr and "Traceback" not in typo.stderr

@@ -1,13 +1,15 @@
 """`scorer merge`: verified scorecards into one signed packet per candidate.
 
-    scorer merge [--trust DIR] -o PACKET.pdf FILE_OR_FOLDER...
-    scorer merge [--trust DIR] --per-candidate OUTDIR FILE_OR_FOLDER...
+    scorer merge [--trust DIR] [--expect KIND,...] -o PACKET.pdf FILE_OR_FOLDER...
+    scorer merge [--trust DIR] [--expect KIND,...] --per-candidate OUTDIR FILE_OR_FOLDER...
 
 Exit codes: 0 every input verified and counted, and the packet(s) written; 2 some
 input was rejected, or verified cards conflict (one interview signed under two
 certificates: neither is counted); the packets are still written from the counted
 cards and list the others; or none verified (nothing written); 1 a user error, such as
-cards of two candidates for one packet, no signing identity, no output.
+cards of two candidates for one packet, no signing identity, no output. A verified
+packet or cohort report among the inputs (an earlier merge's output) is skipped:
+it is not a scorecard, and it neither counts as rejected nor changes the exit code.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ def register(commands: Any) -> None:
         help="folder of trusted interviewer certificates (PEM); default: the configured "
         "trust folder, else interviewers/ beside the rubric folder",
     )
+    merge.add_argument(
+        "--expect", metavar="KIND,...",
+        help="the interview kinds every candidate's panel should have (rubric ids, comma-"
+        "separated); a packet lists those without a card as missing and marks its overall "
+        "score partial. Default: every rubric of the rubric library",
+    )
     merge.add_argument("--page-size", choices=["A4", "Letter"], default="A4",
                        help="paper size of the summary pages (default: A4)")
     merge.set_defaults(handler=run_merge)
@@ -49,7 +57,11 @@ def run_merge(args: argparse.Namespace) -> int:
 
     if args.trust is not None and not args.trust.is_dir():
         raise MergeError(f"The trust folder {args.trust} does not exist.")
-    with MergeService(args.trust) as service:
+    from scorer.services.merge_kinds import parse_expect
+
+    if args.expect is not None:
+        parse_expect(args.expect, ())  # its form now; the kinds once the library is read
+    with MergeService(args.trust, expect=args.expect) as service:
         merger = service.merger()  # no identity: say so before checking anything
         skip = [args.output] if args.output is not None else []
         if args.per_candidate is not None:
@@ -71,7 +83,11 @@ def run_merge(args: argparse.Namespace) -> int:
         checked = service.check(paths)
         for item in checked:
             print(item.line(), flush=True)
-        rejected = sum(1 for c in checked if not c.ok)
+        if not service.expected:  # the rubric library, read meanwhile
+            print("scorer: note: no interview kind is expected (the rubric library has none), "
+                  "so no packet can say an interview is missing; name them with --expect",
+                  file=sys.stderr)
+        rejected = sum(1 for c in checked if not c.ok and not c.skipped)
         if args.per_candidate is not None:
             result = service.build_per_candidate(checked, args.per_candidate, args.page_size)
             for packet in result.packets:
@@ -79,6 +95,8 @@ def run_merge(args: argparse.Namespace) -> int:
             if result.report is not None:
                 print(f"{result.report}: cohort and calibration report for "
                       f"{len(result.packets)} candidates")
+            if result.table is not None:
+                print(f"{result.table}: the cohort's cards, one row each")
             conflicts = result.conflicts
         else:
             packet = service.build_packet(checked, args.output, args.page_size)

@@ -1,5 +1,7 @@
 """Cohort and calibration statistics over several candidates' panels.
 
+- Candidates: those with every interview the panel expects, by overall score; then
+  those with interviews missing, whose overall score is partial, by their score.
 - Per interviewer (by email): the number of cards; the mean and standard
   deviation of their weighted interview scores (0–1) and the deviation of that
   mean from the cohort's mean over every card; the mean, spread and range of
@@ -12,7 +14,9 @@
   the same candidate. Dimensions sharing a competency id across rubrics count as
   one dimension; otherwise a dimension is its rubric's dimension. Levels are
   compared raw when every scale involved is the same, else on the normalised 0–1
-  scale (the ordinal metric only uses their order).
+  scale (the ordinal metric only uses their order). α is read only from enough
+  pairable values (`krippendorff_bootstrap.required_values`, 81 on a four-level
+  scale), and then with its bootstrapped 95 % confidence interval.
 - Flags: one interview kind scored on several rubric versions across the cohort.
 """
 
@@ -23,7 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scorer.domain.krippendorff import AlphaResult, alpha
+from scorer.domain.krippendorff_bootstrap import AlphaInterval, bootstrap_alpha, required_values
 from scorer.domain.panel import Flag, FlagKind, InterviewResult, Panel, Severity
+from scorer.domain.panel_scores import level_position
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +79,19 @@ class Reliability:
     dimensions: tuple[str, ...]  # "Interview: Dimension" for each dimension involved
     raters: tuple[str, ...]
     result: AlphaResult
-    raw: bool
+    same_scale: bool  # else the levels were placed on each scale's range, 0–1
+    levels: int  # levels of the finest scale involved, for the least data needed
+    required: int  # pairable values needed before α is read (`required_values`)
+    interval: AlphaInterval | None = None  # bootstrapped, when there is enough data
+
+    @property
+    def enough(self) -> bool:
+        return self.result.pairable >= self.required
+
+    @property
+    def shown(self) -> float | None:
+        """α as the report gives it: None when undefined or on too little data."""
+        return self.result.alpha if self.enough else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +105,17 @@ class CandidateRow:
     high_flags: int
     flags: int
     rejected: int
+    expected: int = 0  # interview kinds the panel expects (0: none named)
+    missing: tuple[str, ...] = ()  # titles of the expected kinds with no card
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.missing)
 
 
 @dataclass(frozen=True, slots=True)
 class Cohort:
-    candidates: tuple[CandidateRow, ...]  # best overall score first
+    candidates: tuple[CandidateRow, ...]  # complete panels first, each by best overall score
     interviewers: tuple[InterviewerStats, ...]
     reliabilities: tuple[Reliability, ...]
     unmeasured: tuple[str, ...]  # dimensions only ever scored once per candidate
@@ -112,9 +136,10 @@ def dimension_key(interview: InterviewResult, dimension_id: str, competency: str
 def build_cohort(panels: Sequence[Panel]) -> Cohort:
     fractions = [i.fraction for p in panels for i in p.interviews if i.fraction is not None]
     cohort_mean = sum(fractions) / len(fractions) if fractions else None
+    # A partial score leaves out interviews, so it is not ranked among complete panels.
     candidates = sorted(
         (_candidate_row(p) for p in panels),
-        key=lambda c: (c.overall is None, -(c.overall or 0.0), c.name),
+        key=lambda c: (c.partial, c.overall is None, -(c.overall or 0.0), c.name),
     )
     offsets = _paired_offsets(panels)
     interviewers = _interviewers(panels, cohort_mean, offsets)
@@ -141,6 +166,8 @@ def _candidate_row(panel: Panel) -> CandidateRow:
         high_flags=sum(1 for f in panel.flags if f.severity is Severity.HIGH),
         flags=len(panel.flags),
         rejected=len(panel.rejected),
+        expected=len(panel.expected),
+        missing=tuple(k.title for k in panel.missing),
     )
 
 
@@ -211,29 +238,29 @@ def _dimension_stats(interviews: Sequence[InterviewResult]) -> tuple[DimensionSt
 
 
 def _paired_offsets(panels: Sequence[Panel]) -> dict[str, list[float]]:
-    """Per interviewer email: their level minus the co-raters' mean, per shared rating."""
+    """Per interviewer email: their level minus the co-raters' mean, per shared rating.
+
+    In levels, as the panel's level gaps: of the common scale, or in steps of the
+    coarsest scale when the scales differ (`panel_scores.level_position`).
+    """
     offsets: dict[str, list[float]] = {}
     for panel in panels:
         for comparison in panel.competencies:
-            emails = [s.interviewer_email for s in comparison.scores]
-            steps = min(s.high - s.low for s in comparison.scores)
-            for index, score in enumerate(comparison.scores):
-                others = [s for j, s in enumerate(comparison.scores)
-                          if emails[j] != emails[index]]
+            scores = comparison.scores
+            emails = [s.interviewer_email for s in scores]
+            positions = [level_position(s, scores) for s in scores]
+            for index, position in enumerate(positions):
+                others = [p for j, p in enumerate(positions) if emails[j] != emails[index]]
                 if not others:
                     continue
-                if comparison.raw:
-                    offset = score.score - sum(s.score for s in others) / len(others)
-                else:
-                    mean = sum(s.fraction for s in others) / len(others)
-                    offset = (score.fraction - mean) * steps
-                offsets.setdefault(emails[index], []).append(offset)
+                offsets.setdefault(emails[index], []).append(
+                    position - sum(others) / len(others))
     return offsets
 
 
 def _reliabilities(panels: Sequence[Panel]) -> tuple[tuple[Reliability, ...], tuple[str, ...]]:
-    # key -> per candidate: [(score, low, high)]
-    values: dict[str, list[list[tuple[int, int, int]]]] = {}
+    # key -> per candidate: [(score, low, high, levels)]
+    values: dict[str, list[list[tuple[int, int, int, tuple[int, ...]]]]] = {}
     names: dict[str, str] = {}
     labels: dict[str, dict[str, None]] = {}
     raters: dict[str, dict[str, None]] = {}
@@ -247,19 +274,27 @@ def _reliabilities(panels: Sequence[Panel]) -> tuple[tuple[Reliability, ...], tu
                     continue
                 raters.setdefault(key, {})[interview.interviewer] = None
                 units = values.setdefault(key, [[] for _ in panels])
-                units[unit].append((d.score, d.low, d.high))
+                scale = d.levels or tuple(range(d.low, d.high + 1))
+                units[unit].append((d.score, d.low, d.high, scale))
     out = []
     unmeasured = []
     for key, units in values.items():
         if not any(len(u) >= 2 for u in units):
             unmeasured.append(names[key])
             continue
-        scales = {(low, high) for u in units for _, low, high in u}
-        raw = len(scales) == 1
-        data = [[float(s) if raw else (s - low) / ((high - low) or 1) for s, low, high in u]
+        scales = {scale for u in units for *_, scale in u}
+        same = len(scales) == 1
+        # The ordinal metric uses only the order of the values: raw levels on one scale,
+        # else each level's place on its scale's range.
+        data = [[float(s) if same else (s - low) / ((high - low) or 1) for s, low, high, _ in u]
                 for u in units]
+        levels = max(len(scale) for scale in scales)
+        result = alpha(data, "ordinal")
+        required = required_values(levels)
+        interval = (bootstrap_alpha(data, "ordinal")
+                    if result.alpha is not None and result.pairable >= required else None)
         out.append(Reliability(key, names[key], tuple(labels[key]), tuple(raters.get(key, {})),
-                               alpha(data, "ordinal"), raw))
+                               result, same, levels, required, interval))
     return tuple(out), tuple(unmeasured)
 
 

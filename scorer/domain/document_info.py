@@ -1,4 +1,5 @@
-"""The signed document information of a scorecard or packet, made from its JSON document.
+"""The signed document information of a scorecard, packet or cohort report, made from its
+JSON document.
 
 The renderer writes title, author, subject and keywords from the same document it
 embeds, and the signature covers them with the rest of the file; `verify` makes them
@@ -27,6 +28,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
+from scorer.domain.cohort_files import COHORT_DIGEST_PREFIX
 from scorer.domain.packet_doc import PACKET_DIGEST_PREFIX, PacketDoc
 from scorer.domain.scorecard import DIGEST_KEYWORD_PREFIX, Scorecard
 
@@ -81,6 +83,16 @@ def packet_info(doc: PacketDoc, digest: str) -> DocumentInfo:
     )
 
 
+def cohort_info(merger: str, candidates: int, digest: str) -> DocumentInfo:
+    """A cohort report's: the merger as author, the number of candidates as subject."""
+    return DocumentInfo(
+        title="Cohort and calibration report",
+        author=printable(merger),
+        subject=f"Cohort report of {candidates} candidate{'s' if candidates != 1 else ''}",
+        keywords=f"{COHORT_DIGEST_PREFIX}{digest}",
+    )
+
+
 def keyword_fields(keywords: str) -> dict[str, str]:
     """The `scorer-NAME=value` words of a keywords string (the first of each name)."""
     fields: dict[str, str] = {}
@@ -107,6 +119,11 @@ def card_info_disagreement(card: Scorecard, digest: str, found: DocumentInfo) ->
 
 def packet_info_disagreement(doc: PacketDoc, digest: str, found: DocumentInfo) -> str | None:
     return _fixed_fields(packet_info(doc, digest), found)
+
+
+def cohort_info_disagreement(merger: str, candidates: int, digest: str,
+                             found: DocumentInfo) -> str | None:
+    return _fixed_fields(cohort_info(merger, candidates, digest), found)
 
 
 def _fixed_fields(expected: DocumentInfo, found: DocumentInfo) -> str | None:

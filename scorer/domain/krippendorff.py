@@ -79,8 +79,9 @@ def coincidences(units: Iterable[Iterable[float | None]]) -> Coincidences:
     return Coincidences(values, tuple(tuple(row) for row in matrix), len(counted))
 
 
-def _delta2(metric: Metric, values: Sequence[float], marginals: Sequence[float]
-            ) -> list[list[float]]:
+def differences(metric: Metric, values: Sequence[float], marginals: Sequence[float]
+                ) -> list[list[float]]:
+    """δ²(c, k) for every pair of the sorted distinct `values` (`marginals` are their n_c)."""
     size = len(values)
     out = [[0.0] * size for _ in range(size)]
     for i in range(size):
@@ -115,7 +116,7 @@ def alpha(units: Iterable[Iterable[float | None]], metric: Metric = "ordinal") -
         return AlphaResult(None, metric, 0, 0, 0.0, 0.0,
                            "no unit was rated by two or more coders")
     marginals = table.marginals
-    delta = _delta2(metric, table.values, marginals)
+    delta = differences(metric, table.values, marginals)
     size = len(table.values)
     observed = sum(table.matrix[i][j] * delta[i][j]
                    for i in range(size) for j in range(size)) / n

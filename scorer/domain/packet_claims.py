@@ -6,10 +6,12 @@ the interviewer's name and email, its certificate, signer, interview id, intervi
 kind and rubric version, its weighted score and its recommendation must be the
 card's own (as signed in its summary); every card must be for the packet's
 candidate; no interview may be counted twice, or under two certificates; the overall
-score must be the plain mean of the cards' scores; and cards that recommend both
-hire and no hire must be flagged. The other flags depend on inputs that are not
-attached (rejected or superseded files) or on thresholds a later version may tune,
-so they are the merger's word.
+score must be the plain mean of the cards' scores; cards that recommend both hire
+and no hire must be flagged; and the interviews said to be missing must be the
+expected kinds that no attached card is of, the overall score partial and flagged
+then. Which kinds the panel expects is the merger's word (the merger's rubric
+library, or `--expect`), as are the other flags: they depend on inputs that are not
+attached (rejected or superseded files) or on thresholds a later version may tune.
 """
 
 from __future__ import annotations
@@ -68,6 +70,19 @@ def packet_claims_disagreement(doc: PacketDoc, cards: Sequence[tuple[CardRef, Pa
             f.kind == FlagKind.RECOMMENDATION_SPLIT.value for f in doc.flags):
         return ("the packet does not flag that its attached cards recommend both hire and "
                 "no hire")
+    return _missing_disagreement(doc, cards)
+
+
+def _missing_disagreement(doc: PacketDoc, cards: Sequence[tuple[CardRef, PanelCard]]
+                          ) -> str | None:
+    held = {entry.card.rubric.id for _, entry in cards}
+    missing = [k.id for k in doc.expected if k.id not in held]
+    if [k.id for k in doc.missing] != missing or doc.overall.partial != bool(missing):
+        listed = ", ".join(missing) or "none"
+        return ("the packet's missing interviews are not the expected kinds its attached "
+                f"cards leave out ({listed})")
+    if missing and not any(f.kind == FlagKind.MISSING_INTERVIEW.value for f in doc.flags):
+        return "the packet does not flag the interviews missing from its panel"
     return None
 
 

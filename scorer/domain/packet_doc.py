@@ -12,7 +12,10 @@ Schema `scorer.packet/1`:
     merged_at    ISO 8601 UTC
     merger       name, email, certificate_sha256
     candidate    name, email
-    overall      fraction (0-1) or null; spread_low, spread_high, spread_sd
+    overall      fraction (0-1) or null; spread_low, spread_high, spread_sd;
+                 partial (true when expected interview kinds are missing; absent in older packets)
+    expected[]   id, title: the interview kinds the panel expects (absent in older packets)
+    missing[]    id, title: those with no verified card in the packet
     cards[]      attachment, source, sha256, rubric_id, rubric_title, rubric_version,
                  interviewer, interviewer_email, interview_id, signer,
                  certificate_sha256 (the card's signer; absent in older packets),
@@ -62,6 +65,12 @@ class OverallPart(_Doc):
     spread_low: float | None
     spread_high: float | None
     spread_sd: float | None
+    partial: bool = False
+
+
+class KindRef(_Doc):
+    id: str
+    title: str
 
 
 class RecommendationRef(_Doc):
@@ -115,6 +124,8 @@ class PacketDoc(_Doc):
     merger: MergerPart
     candidate: PersonPart
     overall: OverallPart
+    expected: list[KindRef] = Field(default_factory=list)
+    missing: list[KindRef] = Field(default_factory=list)
     cards: list[CardRef]
     set_aside: list[SetAsideRef]
     rejected: list[RejectedRef]
@@ -164,7 +175,10 @@ def packet_doc(
             spread_low=round(spread.low, 6) if spread else None,
             spread_high=round(spread.high, 6) if spread else None,
             spread_sd=round(spread.sd, 6) if spread else None,
+            partial=panel.partial,
         ),
+        expected=[KindRef(id=k.id, title=k.title) for k in panel.expected],
+        missing=[KindRef(id=k.id, title=k.title) for k in panel.missing],
         cards=cards,
         set_aside=[SetAsideRef(source=e.source, sha256=e.sha256,
                                reason="an older card for an interview in the packet")

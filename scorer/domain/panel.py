@@ -13,11 +13,13 @@ the parsed cards alone (no I/O):
   interview counts once whatever its number of dimensions; the spread is their
   range and (population) standard deviation.
 - Shared competencies (`Dimension.competency`, e.g. `ml-dl-theory` in math and
-  optimisation): the levels the interviews gave are compared on raw levels when
-  every scale is the same (the bundled rubrics all use 1–4); otherwise on the
-  normalised 0–1 scale, expressed in steps of the coarsest scale involved. A gap
-  of two or more levels is flagged.
-- Flags: recommendations split across hire and no hire; levels two or more apart
+  optimisation): the levels the interviews gave are compared in levels of their
+  common scale (on a 1, 3, 5 scale, 1 and 3 are one level apart); where the scales
+  differ, each level is placed on its scale's range and the difference counted in
+  steps of the scale with the fewest levels (`panel_scores`). A gap of two or more
+  levels is flagged.
+- Flags: interview kinds of the panel with no verified card (the overall score is
+  then partial); recommendations split across hire and no hire; levels two or more apart
   on a shared competency; interview scores 50 percentage points or more apart;
   duplicate cards for one interview by one certificate (the newest signed is
   kept); one interview claimed under two certificates (neither counts); different
@@ -41,6 +43,7 @@ from scorer.domain.panel_cards import (
     InterviewResult,
     MixedCandidates,
     PanelCard,
+    PanelKind,
     RejectedInput,
     candidate_key,
     candidate_names,
@@ -57,6 +60,7 @@ from scorer.domain.panel_flags import (
     card_flags,
     deduplicate,
     gap_flag,
+    missing_flags,
     name_flags,
     recommendation_flags,
     rejected_flags,
@@ -76,8 +80,8 @@ from scorer.domain.panel_scores import (
 __all__ = [
     "CONFLICT_STATUS", "LEVEL_GAP", "SCORE_SPREAD", "CompetencyComparison", "CompetencyScore",
     "DimensionResult", "Flag", "FlagKind", "InterviewResult", "MixedCandidates", "Panel",
-    "PanelCard", "RejectedInput", "Severity", "Spread", "build_panel", "candidate_key",
-    "candidate_names", "group_by_candidate", "interview_key",
+    "PanelCard", "PanelKind", "RejectedInput", "Severity", "Spread", "build_panel",
+    "candidate_key", "candidate_names", "group_by_candidate", "interview_key",
 ]
 
 
@@ -92,6 +96,13 @@ class Panel:
     spread: Spread | None
     competencies: tuple[CompetencyComparison, ...]
     flags: tuple[Flag, ...]
+    expected: tuple[PanelKind, ...] = ()  # the interview kinds the panel expects
+    missing: tuple[PanelKind, ...] = ()  # expected kinds with no verified card here
+
+    @property
+    def partial(self) -> bool:
+        """The overall score leaves out interviews the panel expects."""
+        return bool(self.missing)
 
     @property
     def hires(self) -> tuple[InterviewResult, ...]:
@@ -103,11 +114,14 @@ class Panel:
                      if i.recommendation and not i.recommendation.hire)
 
 
-def build_panel(cards: Sequence[PanelCard], rejected: Sequence[RejectedInput] = ()) -> Panel:
+def build_panel(cards: Sequence[PanelCard], rejected: Sequence[RejectedInput] = (),
+                expected: Sequence[PanelKind] = ()) -> Panel:
     """The packet's content for one candidate's verified `cards`.
 
-    `MixedCandidates` if the cards are for more than one candidate; a panel with no
-    interviews if `cards` is empty (every input was rejected).
+    `expected` are the interview kinds of the panel: those without a card here are
+    missing, and the overall score is then partial. `MixedCandidates` if the cards
+    are for more than one candidate; a panel with no interviews if `cards` is empty
+    (every input was rejected).
     """
     groups = group_by_candidate(cards)
     if len(groups) > 1:
@@ -121,8 +135,11 @@ def build_panel(cards: Sequence[PanelCard], rejected: Sequence[RejectedInput] = 
     spread = spread_of(fractions)
     competencies = competency_comparisons(interviews)
     name, email = _candidate(cards, rejected)
+    held = {i.card.rubric.id for i in interviews}
+    missing = tuple(k for k in expected if k.id not in held)
 
     flags += conflict_flags
+    flags += missing_flags(expected, missing, len(interviews))
     flags += rejected_flags(rejected)
     flags += recommendation_flags(interviews)
     flags += [gap_flag(c) for c in competencies if c.flagged]
@@ -132,7 +149,7 @@ def build_panel(cards: Sequence[PanelCard], rejected: Sequence[RejectedInput] = 
     flags += name_flags(cards)
     flags.sort(key=lambda f: SEVERITY_ORDER[f.severity])
     return Panel(name, email, interviews, tuple(set_aside), (*rejected, *conflicting), overall,
-                 spread, competencies, tuple(flags))
+                 spread, competencies, tuple(flags), tuple(expected), missing)
 
 
 def _candidate(cards: Sequence[PanelCard], rejected: Sequence[RejectedInput]

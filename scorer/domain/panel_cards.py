@@ -56,6 +56,14 @@ class PanelCard:
 
 
 @dataclass(frozen=True, slots=True)
+class PanelKind:
+    """One interview kind the panel expects: a rubric id and its title."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class RejectedInput:
     source: str
     status: str  # the verification verdict, e.g. "TAMPERED"
@@ -75,6 +83,7 @@ class DimensionResult:
     high: int
     level_label: str | None
     anchor: str | None
+    levels: tuple[int, ...] = ()  # the scale's level scores, lowest first
 
     @property
     def fraction(self) -> float | None:

@@ -1,6 +1,7 @@
 """The panel's flags: disagreements to discuss and notes that qualify the evidence.
 
-Flagged: recommendations split across hire and no hire; levels two or more apart
+Flagged: interview kinds of the panel with no verified card; recommendations split
+across hire and no hire; levels two or more apart
 on a shared competency; interview scores 50 percentage points or more apart;
 duplicate cards for one interview by one certificate (the newest signed is kept;
 under different certificates they conflict, `panel_conflicts`); different rubric
@@ -15,7 +16,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from scorer.domain.panel_cards import InterviewResult, PanelCard, RejectedInput, interview_key
+from scorer.domain.panel_cards import (
+    InterviewResult,
+    PanelCard,
+    PanelKind,
+    RejectedInput,
+    interview_key,
+)
 from scorer.domain.panel_scores import EPSILON, CompetencyComparison, Spread
 
 SCORE_SPREAD = 0.5  # range of interview scores (0–1) that makes a flag
@@ -30,6 +37,7 @@ class Severity(StrEnum):
 class FlagKind(StrEnum):
     REJECTED = "rejected"
     CONFLICT = "conflicting-signers"
+    MISSING_INTERVIEW = "missing-interview"
     RECOMMENDATION_SPLIT = "recommendation-split"
     LEVEL_GAP = "level-gap"
     SCORE_SPREAD = "score-spread"
@@ -91,12 +99,43 @@ def spread_flags(spread: Spread | None, scored: int) -> list[Flag]:
 def gap_flag(comparison: CompetencyComparison) -> Flag:
     parts = "; ".join(f"{s.interview} ({s.interviewer}) {s.score} / {s.high}"
                       for s in comparison.scores)
-    unit = "levels" if comparison.raw else "levels of the coarsest scale"
+    gap = round(comparison.gap, 1)
+    if comparison.same_scale:
+        unit = "level" if gap == 1 else "levels"
+        how = ""
+    else:
+        unit = "levels of the coarsest scale"
+        how = (f" The scales differ, so each level is placed on its scale's range and the "
+               f"difference counted in the {comparison.steps} steps of the scale with the "
+               "fewest levels.")
     return Flag(
         FlagKind.LEVEL_GAP, Severity.HIGH,
-        f"{comparison.name}: {comparison.gap:g} {unit} apart",
-        f"The shared competency '{comparison.competency}' was scored {parts}.",
+        f"{comparison.name}: {gap:g} {unit} apart",
+        f"The shared competency '{comparison.competency}' was scored {parts}.{how}",
     )
+
+
+def missing_flags(expected: Sequence[PanelKind], missing: Sequence[PanelKind],
+                  held: int) -> list[Flag]:
+    """A flag naming the interview kinds of the panel with no verified card."""
+    if not missing:
+        return []
+    names = _and([k.title for k in missing])
+    partial = (f"The overall score is the mean of the {held} interview"
+               f"{'s' if held != 1 else ''} held, so it is partial: not comparable with a "
+               "full panel's." if held else "There is no overall score.")
+    return [Flag(
+        FlagKind.MISSING_INTERVIEW, Severity.HIGH,
+        f"{len(missing)} of {len(expected)} interviews missing: {names}",
+        f"The panel expects {len(expected)} interviews ({_and([k.title for k in expected])}); "
+        f"no verified card is here for {names}. {partial}",
+    )]
+
+
+def _and(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def recommendation_flags(interviews: Sequence[InterviewResult]) -> list[Flag]:

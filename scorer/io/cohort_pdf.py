@@ -21,9 +21,12 @@ from reportlab.platypus import (
     NextPageTemplate,
     Spacer,
     Table,
+    TableStyle,
 )
 
 from scorer.domain.cohort import Cohort, InterviewerStats, Reliability
+from scorer.domain.document_info import DocumentInfo, cohort_info
+from scorer.domain.krippendorff_bootstrap import ALPHA_MIN, REPLICATES, required_values
 from scorer.domain.panel import Panel, RejectedInput
 from scorer.io.packet_charts import WARN, Strip, distribution_strips
 from scorer.io.packet_pdf_page import (
@@ -32,12 +35,15 @@ from scorer.io.packet_pdf_page import (
     packet_canvas,
     para,
     pct,
+    table_heading,
 )
-from scorer.io.scorecard_pdf import PAGE_SIZES
+from scorer.io.pdf_stamp_tail import StampTail
+from scorer.io.scorecard_pdf import PAGE_SIZES, SignatureBox, StampSlot
 from scorer.io.scorecard_pdf_page import MARGIN, templates
 from scorer.io.scorecard_pdf_style import (
     ACCENT,
     HIRE,
+    MUTED,
     NO_HIRE,
     PANEL,
     binary_streams,
@@ -57,9 +63,20 @@ class CohortView:
     merger_name: str
     merged_at: datetime
     page_size: str = "A4"
+    merger_email: str = ""
+    digest: str = ""  # SHA-256 of the embedded cohort document
+    info: DocumentInfo | None = None  # title, author, subject and keywords, from the document
 
 
-def render_cohort(view: CohortView) -> bytes:
+@dataclass(frozen=True, slots=True)
+class RenderedCohort:
+    pdf: bytes
+    pages: int
+    signature_box: SignatureBox
+
+
+def render_cohort(view: CohortView) -> RenderedCohort:
+    """The unsigned report, and where its signature stamp goes."""
     cohort = view.cohort
     pagesize = PAGE_SIZES[view.page_size]
     footer = f"Cohort and calibration report · merged {when(view.merged_at)}"
@@ -71,25 +88,30 @@ def render_cohort(view: CohortView) -> bytes:
         running="Cohort and calibration report",
         footer_left=footer,
     )
+    info = view.info or cohort_info(view.merger_name, len(cohort.candidates), view.digest)
     out = BytesIO()
     doc = BaseDocTemplate(
         out, pagesize=pagesize,
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title="Cohort and calibration report", author=view.merger_name, creator="Scorer",
-        lang="en",
+        title=info.title, author=info.author, subject=info.subject, keywords=info.keywords,
+        creator="Scorer", lang="en",
     )
     doc.addPageTemplates(templates(pagesize, furniture))
     width = pagesize[0] - 2 * MARGIN
+    slot = StampSlot(view.merger_name, view.merger_email, view.merged_at)
     story: list[Flowable] = [NextPageTemplate("later")]
     story += _flags(view)
     story += _candidates(view, width)
     story += _interviewers(cohort, width)
     story += _agreement(cohort, width)
     story += _dimensions(cohort.interviewers, width)
-    story += _method()
+    full, compact = _signature(view, slot, width)
+    story.append(StampTail(_method(), full, compact))
     with binary_streams():
         doc.build(story, canvasmaker=packet_canvas(footer, 0))
-    return out.getvalue()
+    if slot.placed is None:  # pragma: no cover - the slot is always laid out
+        raise RuntimeError("the signature box was not placed")
+    return RenderedCohort(out.getvalue(), doc.page, slot.placed)
 
 
 def _signed(value: float | None, unit: str, scale: float = 1.0, digits: int = 0) -> str:
@@ -121,25 +143,50 @@ def _candidates(view: CohortView, width: float) -> list[Flowable]:
     files = {id(p): f for p, f in zip(view.panels, view.packet_files, strict=True)}
     by_name = {(p.candidate_name, p.candidate_email): p for p in view.panels}
     rows: list[list[Any]] = [[
-        para("CANDIDATE", "th"), para("OVERALL", "th_num"), para("HIRE · NO", "th"),
-        para("TO DISCUSS", "th"), para("REJECTED", "th"), para("PACKET", "th"),
+        para("CANDIDATE", "th"), para("OVERALL", "th_num"), para("INTERVIEWS", "th"),
+        para("HIRE · NO", "th"), para("TO DISCUSS", "th"), para("REJECTED", "th"),
+        para("PACKET", "th"),
     ]]
+    divider: int | None = None
     for row in view.cohort.candidates:
+        if row.partial and divider is None:
+            divider = len(rows)
+            rows.append([para("Incomplete panels: partial scores, not ranked with the complete "
+                              "panels above", "cell_bold", colour=WARN), "", "", "", "", "", ""])
         panel = by_name.get((row.name, row.email))
         split = row.hires and row.no_hires
         colour = NO_HIRE if split or row.no_hires > row.hires else HIRE
+        name: list[Flowable] = [para(row.name, "cell_bold")]
+        overall: list[Flowable] = [para(pct(row.overall), "num_bold")]
+        if row.partial:
+            name.append(para(f"missing: {', '.join(row.missing)}", "muted"))
+            overall.append(para("partial", "num", colour=WARN))
+        held = (f"{row.interviews} of {row.expected}" if row.expected else str(row.interviews))
         rows.append([
-            para(row.name, "cell_bold"),
-            para(pct(row.overall), "num_bold"),
+            name,
+            overall,
+            para(held, "cell_bold" if row.partial else "cell",
+                 colour=WARN if row.partial else None),
             para(f"{row.hires} · {row.no_hires}", "cell", colour=colour),
             para(str(row.high_flags) if row.high_flags else "—", "cell"),
             para(str(row.rejected) if row.rejected else "—", "cell"),
             para(files.get(id(panel), "") if panel is not None else "", "small"),
         ])
-    widths = [width * f for f in (0.27, 0.1, 0.12, 0.12, 0.11, 0.28)]
+    widths = [width * f for f in (0.24, 0.09, 0.13, 0.1, 0.11, 0.11, 0.22)]
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(grid_style(top=3.5, bottom=4.5))
-    return [para("Candidates by overall score", "h2"), table]
+    style = grid_style(top=3.5, bottom=4.5)
+    if divider is not None:
+        style.add("SPAN", (0, divider), (-1, divider))
+        style.add("TOPPADDING", (0, divider), (-1, divider), 9)
+        style.add("LINEABOVE", (0, divider), (-1, divider), 0.9, WARN)
+    table.setStyle(style)
+    intro = ("Complete panels first, by overall score; a candidate with interviews of the panel "
+             "missing has a partial score and is listed after them." if divider is not None
+             else "")
+    out: list[Flowable] = [*table_heading("Candidates by overall score")]
+    if intro:
+        out += [para(intro, "muted"), Spacer(1, 1.5 * mm)]
+    return [*out, table]
 
 
 def _interviewers(cohort: Cohort, width: float) -> list[Flowable]:
@@ -188,7 +235,7 @@ def _reading(value: float | None) -> str:
         return "undefined"
     if value >= 0.8:
         return "reliable"
-    if value >= 0.667:
+    if value >= ALPHA_MIN:
         return "tentative"
     return "unreliable"
 
@@ -204,7 +251,9 @@ def _agreement_parts(cohort: Cohort, width: float) -> list[Flowable]:
              "more interviews scored the same dimension (a competency shared by rubrics) for "
              "the same candidate. α = 1 is perfect agreement, 0 is what chance would give; "
              "Krippendorff suggests relying on α ≥ .800 and drawing tentative conclusions from "
-             ".667.", "muted"),
+             ".667. α is given only on enough data (see “How the numbers are computed”), "
+             "with its 95 % confidence interval and the chance that it is below .667.",
+             "muted"),
         Spacer(1, 1.5 * mm),
     ]
     if not cohort.reliabilities:
@@ -217,7 +266,7 @@ def _agreement_parts(cohort: Cohort, width: float) -> list[Flowable]:
         ]]
         for r in cohort.reliabilities:
             rows.append(_alpha_row(r))
-        widths = [width * f for f in (0.2, 0.35, 0.13, 0.09, 0.09, 0.14)]
+        widths = [width * f for f in (0.18, 0.3, 0.12, 0.09, 0.09, 0.22)]
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(grid_style(top=3.5, bottom=4.5))
         out.append(table)
@@ -229,19 +278,40 @@ def _agreement_parts(cohort: Cohort, width: float) -> list[Flowable]:
 
 
 def _alpha_row(r: Reliability) -> list[Any]:
-    value = r.result.alpha
-    colour = HIRE if value is not None and value >= 0.8 else (
-        WARN if value is not None and value >= 0.667 else NO_HIRE)
-    shown = "—" if value is None else f"{value:.3f}"
-    scale = "" if r.raw else " (normalised)"
-    return [
+    result = r.result
+    value = r.shown
+    scale = "" if r.same_scale else " (normalised)"
+    cells = [
         para(r.name + scale, "cell_bold"),
         para("; ".join(r.dimensions), "small"),
-        para(str(r.result.units), "num"),
-        para(str(r.result.pairable), "num"),
-        para(shown, "num_bold", colour=colour),
-        para(_reading(value) if value is not None else r.result.reason, "small"),
+        para(str(result.units), "num"),
+        para(str(result.pairable), "num"),
     ]
+    if not r.enough:
+        values = f"{result.pairable} value{'s' if result.pairable != 1 else ''}"
+        return [*cells, para("—", "num"),
+                para(f"not enough data: {values} from {result.units} candidate"
+                     f"{'s' if result.units != 1 else ''}; {r.required} needed", "small",
+                     colour=MUTED)]
+    if value is None:
+        return [*cells, para("—", "num"), para(result.reason, "small")]
+    colour = HIRE if value >= 0.8 else (WARN if value >= ALPHA_MIN else NO_HIRE)
+    reading = [para(_reading(value), "small")]
+    interval = r.interval
+    if interval is not None:
+        reading += [
+            para(f"95 % CI {_three(interval.low)} to {_three(interval.high)}", "muted"),
+            para(f"P(α < .667) = {round(interval.below_min * 100)} %", "muted"),
+        ]
+    return [*cells, para(_three(value), "num_bold", colour=colour), reading]
+
+
+def _three(value: float) -> str:
+    """`.742`, `−.120`, `1.000`: α as Krippendorff writes it."""
+    shown = f"{abs(value):.3f}"
+    if shown.startswith("0"):
+        shown = shown[1:]
+    return f"−{shown}" if value < 0 and shown.strip("0.") else shown
 
 
 def _dimensions(interviewers: Sequence[InterviewerStats], width: float) -> list[Flowable]:
@@ -286,13 +356,50 @@ def _dimensions(interviewers: Sequence[InterviewerStats], width: float) -> list[
 
 
 def _method() -> list[Flowable]:
-    return [KeepTogether([
+    return [
         para("How the numbers are computed", "h2"),
         para("An interview's score is the rubric-weighted mean of its levels, each placed on "
              "0–100 % of its scale; a candidate's overall score is the mean of their interview "
-             "scores. “vs co-raters” averages, over every shared-competency rating, the "
-             "interviewer's level minus the other interviewers' mean level for that candidate. "
+             "scores, and it is partial when interviews of the panel are missing. "
+             "“vs co-raters” averages, over every shared-competency rating, the "
+             "interviewer's level minus the other interviewers' mean level for that candidate, "
+             "in levels of the common scale (or, where the scales differ, in steps of the "
+             "scale with the fewest levels). "
              "α uses the coincidence-matrix method with the ordinal difference function; "
              "missing ratings simply leave a candidate with fewer values, and a candidate with "
              "fewer than two is left out.", "small"),
-    ])]
+        Spacer(1, 1.5 * mm),
+        para(f"Enough data for α: Krippendorff's sample-size formula for two coders (Content "
+             "Analysis: An Introduction to Its Methodology, chapter “Reliability”, on sampling, "
+             "after Bloch and Kraemer 1989), with the smallest acceptable α of .667, a "
+             "significance level of .05 and each level of the scale taken as equally likely: "
+             f"{required_values(4)} pairable values on a four-level scale, more on finer "
+             "scales. Below that the report says “not enough data” with the count. Where α is "
+             "given, its 95 % confidence interval and P(α < .667) come from Krippendorff's "
+             f"bootstrap of the observed coincidences ({REPLICATES:,} resamples, a fixed seed, "
+             "so the same data always give the same interval).", "small"),
+    ]
+
+
+def _signature(view: CohortView, slot: StampSlot, width: float
+               ) -> tuple[list[Flowable], list[Flowable]]:
+    """The signature block, and the same without its heading (where space is short)."""
+    words = [
+        para("Digitally signed", "cell_bold"),
+        para(f"by {text(view.merger_name)} &lt;{text(view.merger_email)}&gt;, who merged the "
+             "cohort. The signature covers this whole file and the cohort data attached to it "
+             "(scorer-cohort.json): every number above, each candidate's packet by SHA-256 and "
+             "the card data the numbers come from. Check it with <i>scorer verify</i>.",
+             "small", markup=True),
+        Spacer(1, 2 * mm),
+        para("Cohort data SHA-256", "muted"),
+        para(view.digest or "—", "muted"),
+    ]
+    table = Table([[slot, words]], colWidths=[slot.width + 6 * mm, width - slot.width - 6 * mm])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [para("Signature", "h2"), table], [Spacer(1, 4 * mm), table]

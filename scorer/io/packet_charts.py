@@ -77,7 +77,8 @@ def _axis(sketch: Sketch, x0: float, x1: float, y0: float, y1: float, ticks: Seq
         sketch.string(x, y0 - 9, label, REGULAR, 6.5, MUTED, "middle")
 
 
-def score_bars(bars: Sequence[Bar], overall: float | None, width: float) -> Sketch:
+def score_bars(bars: Sequence[Bar], overall: float | None, width: float,
+               partial: bool = False) -> Sketch:
     register_fonts()
     row, label_w, top_pad, bottom_pad = 23.0, min(width * 0.48, 230.0), 16.0, 16.0
     height = top_pad + bottom_pad + row * max(len(bars), 1)
@@ -101,8 +102,8 @@ def score_bars(bars: Sequence[Bar], overall: float | None, width: float) -> Sket
     if overall is not None:
         x = x0 + (x1 - x0) * overall
         sketch.line(x, bottom_pad - 2, x, y_top + 4, ACCENT, 1.2, dash=(3, 2))
-        sketch.string(x, y_top + 6, f"overall {round(overall * 100)} %", BOLD, 7, ACCENT,
-                      "middle")
+        label = f"overall {round(overall * 100)} %" + (" (partial)" if partial else "")
+        sketch.string(x, y_top + 6, label, BOLD, 7, ACCENT, "middle")
     return sketch
 
 

@@ -34,6 +34,7 @@ from scorer.io.packet_pdf_sections import (
     signature_section,
 )
 from scorer.io.packet_pdf_view import BannerPage, PacketNumbers, PacketView
+from scorer.io.pdf_stamp_tail import StampTail
 from scorer.io.scorecard_pdf import PAGE_SIZES, SignatureBox, StampSlot
 from scorer.io.scorecard_pdf_page import MARGIN, templates
 from scorer.io.scorecard_pdf_style import binary_streams, day, when
@@ -57,8 +58,9 @@ def render_summary(view: PacketView) -> RenderedSummary:
     panel = view.panel
     pagesize = PAGE_SIZES[view.page_size]
     count = len(panel.interviews)
-    subtitle = (f"{count} verified interview{'s' if count != 1 else ''} · merged "
-                f"{day(view.merged_at)} by {view.merger_name}")
+    held = (f"{count} of {len(panel.expected)} interviews" if panel.partial
+            else f"{count} verified interview{'s' if count != 1 else ''}")
+    subtitle = f"{held} · merged {day(view.merged_at)} by {view.merger_name}"
     footer = f"Panel packet · {panel.candidate_name} · merged {when(view.merged_at)}"
     furniture = PacketFurniture(
         label="PANEL PACKET",
@@ -84,8 +86,8 @@ def render_summary(view: PacketView) -> RenderedSummary:
     story += interviews_section(view, width)
     story += charts_section(panel, width)
     story += competency_section(view, width)
-    story += method_section()
-    story += signature_section(view, slot, width)
+    full, compact = signature_section(view, slot, width)
+    story.append(StampTail(method_section(), full, compact))
     total = view.card_page_total
 
     def banners(canvas: Canvas, summary_pages: int) -> None:

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from scorer.domain.identity_match import short_fingerprint
 from scorer.domain.panel import Flag, Panel, Severity
+from scorer.domain.panel_scores import score_line
 from scorer.io.packet_charts import WARN
 from scorer.io.packet_pdf_page import hex_colour, para, pct
 from scorer.io.packet_pdf_view import PacketView
@@ -63,6 +64,17 @@ def headline_section(panel: Panel, width: float) -> list[Flowable]:
             para(f"Mean of {len(panel.interviews)} weighted interview scores, each on its "
                  f"rubric's scale normalised to 0–100 %.{spread_text}", "muted"),
         ]
+        if panel.partial:
+            absent = ", ".join(k.title for k in panel.missing)
+            overall = [
+                para(f"OVERALL SCORE · <font color='{hex_colour(WARN)}'>PARTIAL</font>",
+                     "label", markup=True),
+                para(f"{pct(panel.overall)} <font size='11' color='{hex_colour(WARN)}'>"
+                     "partial</font>", "big", markup=True),
+                para(f"Mean of {len(panel.interviews)} of the {len(panel.expected)} interviews "
+                     f"the panel expects; missing: {absent}. Not comparable with a full "
+                     f"panel's score.{spread_text}", "muted"),
+            ]
     hires, nos = len(panel.hires), len(panel.no_hires)
     missing = len(panel.interviews) - hires - nos
     reco_colour = HIRE if hires and not nos else (NO_HIRE if nos and not hires else WARN)
@@ -163,7 +175,7 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
         else:
             reco_cell = para(reco.label, "cell_bold", colour=HIRE if reco.hire else NO_HIRE)
         weighted = interview.weighted
-        score = weighted.label() if weighted is not None else "not scored"
+        score = score_line(interview)
         if weighted is not None and not weighted.complete:
             score += f" ({weighted.scored} of {weighted.total} scored)"
         rows.append([
@@ -175,7 +187,7 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
             para(score, "cell"),
             LateLabel(partial(_pages, view, index), styles()["cell"], "88–88"),
         ])
-    widths = [width * f for f in (0.25, 0.20, 0.12, 0.18, 0.17, 0.08)]
+    widths = [width * f for f in (0.19, 0.20, 0.13, 0.19, 0.21, 0.08)]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(grid_style())
     return [para("Interviews", "h2"), table]

@@ -13,8 +13,9 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getAscent
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 
 from scorer.io.pdf_fonts import BOLD
 from scorer.io.scorecard_pdf_page import Furniture, numbered_canvas
@@ -39,6 +40,7 @@ def extra_styles() -> dict[str, ParagraphStyle]:
     return {
         # headings stay with what follows them
         "h2": ParagraphStyle("h2k", styles()["h2"], keepWithNext=1),
+        "h2_table": ParagraphStyle("h2t", styles()["h2"]),
         "big_mid": ParagraphStyle("big_mid", base, fontName=BOLD, fontSize=15, leading=20),
         "chip": ParagraphStyle("chip", base, fontName=BOLD, fontSize=6.4, leading=8.5,
                                textColor=colors.white),
@@ -108,6 +110,13 @@ class _RightLine(Flowable):  # type: ignore[misc]
         canvas.setFillColor(style.textColor)
         baseline = style.leading - getAscent(style.fontName, style.fontSize)
         canvas.drawRightString(self.width, baseline, self.value)
+
+
+def table_heading(title: str, least: float = 40 * mm) -> list[Flowable]:
+    """A heading over a long table: on a new page unless `least` points are left for it and
+    the table's first rows, and otherwise free to end the page above the rows that follow
+    (a heading kept with a whole long table would push it all to the next page)."""
+    return [CondPageBreak(least), para(title, "h2_table")]
 
 
 def hex_colour(colour: colors.Color) -> str:

@@ -10,8 +10,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from scorer.domain.panel import Panel
+from scorer.domain.panel_scores import score_line
 from scorer.io.packet_charts import Bar, Dot, DotRow, competency_dots, score_bars
-from scorer.io.packet_pdf_page import para, pct
+from scorer.io.packet_pdf_page import para
 from scorer.io.packet_pdf_view import PacketView
 from scorer.io.pdf_late import LateLabel, WithLateRight
 from scorer.io.scorecard_pdf import StampSlot
@@ -38,7 +39,7 @@ def charts_section(panel: Panel, width: float) -> list[Flowable]:
         para("Scores at a glance", "h2"),
         para("WEIGHTED SCORE PER INTERVIEW · green hire, red no hire, dashed the overall score",
              "label"),
-        Spacer(1, 1 * mm), score_bars(bars, panel.overall, width),
+        Spacer(1, 1 * mm), score_bars(bars, panel.overall, width, panel.partial),
     ])]
     if panel.competencies:
         rows = [DotRow(c.name, tuple(Dot(_initials(s.interviewer), s.score, s.low, s.high)
@@ -74,7 +75,7 @@ def competency_section(view: PacketView, width: float) -> list[Flowable]:
     where = _late_style()
     for index, interview in enumerate(panel.interviews):
         title = Segments([(interview.title, INK),
-                          (f" · {interview.interviewer} · {pct(interview.fraction)}", MUTED)],
+                          (f" · {interview.interviewer} · {score_line(interview)}", MUTED)],
                          heading)
         card_from = LateLabel(partial(_card_from, view, index), where, "card from page 888",
                               align="right")
@@ -119,21 +120,26 @@ def _is_shared(panel: Panel, competency: str | None) -> bool:
 
 
 def method_section() -> list[Flowable]:
-    return [KeepTogether([
+    return [
         para("How the numbers are computed", "h2"),
         para("Each level is placed on 0–100 % between its dimension's lowest and highest "
-             "level; an interview's score is the mean of its dimensions weighted by its rubric; "
-             "the overall score is the plain mean of the interview scores. Shared "
-             "competencies are compared on raw levels when their scales match, otherwise on "
-             "the normalised scale in steps of the coarsest scale; two or more levels apart "
-             "is flagged. Recommendations for hire and for no hire side by side are flagged, "
-             "and so are interview scores 50 or more points apart. Where one interview has "
-             "several cards signed by one certificate, the newest signed counts; where "
-             "different certificates claim one interview, none of them counts.", "small"),
-    ])]
+             "level; an interview's score is the mean of its dimensions weighted by its rubric, "
+             "led by the label of the level nearest that mean; the overall score is the plain "
+             "mean of the interview scores, partial when interview kinds the panel expects are "
+             "missing. Shared competencies are compared in levels: of "
+             "their common scale when the scales match, otherwise each level is placed on its "
+             "scale's range and the difference counted in steps of the scale with the fewest "
+             "levels; two or more levels apart is flagged. Recommendations for hire and for no "
+             "hire side by side are flagged, and so are interview scores 50 or more points "
+             "apart. Where one interview has several cards signed by one certificate, the "
+             "newest signed counts; where different certificates claim one interview, none of "
+             "them counts.", "small"),
+    ]
 
 
-def signature_section(view: PacketView, slot: StampSlot, width: float) -> list[Flowable]:
+def signature_section(view: PacketView, slot: StampSlot, width: float
+                      ) -> tuple[list[Flowable], list[Flowable]]:
+    """The signature block, and the same without its heading (where space is short)."""
     attached = ", ".join(view.attachments) or "none"
     words = [
         para("Digitally signed", "cell_bold"),
@@ -154,4 +160,4 @@ def signature_section(view: PacketView, slot: StampSlot, width: float) -> list[F
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
     ]))
-    return [KeepTogether([para("Signature", "h2"), table])]
+    return [para("Signature", "h2"), table], [Spacer(1, 4 * mm), table]

@@ -27,6 +27,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleTrustManager
 
+from scorer.domain.cohort_files import COHORT_ATTACHMENT
 from scorer.domain.packet_doc import PACKET_ATTACHMENT
 from scorer.domain.scorecard import ATTACHMENT_NAME
 from scorer.io import pdf_async, pdf_hex
@@ -67,6 +68,7 @@ class PdfFacts:
     title: str = ""  # the document information's other entries ("" when absent)
     author: str = ""
     subject: str = ""
+    cohort: bytes | None = None  # the cohort report's document, if this is one
 
 
 def inspect_pdf(data: bytes, trusted_pem: Sequence[bytes]) -> PdfFacts:
@@ -77,6 +79,7 @@ def inspect_pdf(data: bytes, trusted_pem: Sequence[bytes]) -> PdfFacts:
         specs = _attachments(reader)
         attachment = _file_data(specs.get(ATTACHMENT_NAME))
         packet = _file_data(specs.get(PACKET_ATTACHMENT))
+        cohort = _file_data(specs.get(COHORT_ATTACHMENT))
         # A packet's other files are its original cards; only a packet needs them read.
         files = tuple((name, _file_data(spec) or b"") for name, spec in specs.items()
                       ) if packet is not None else ()
@@ -88,7 +91,8 @@ def inspect_pdf(data: bytes, trusted_pem: Sequence[bytes]) -> PdfFacts:
     for signature in signatures:
         facts.append(_signature_facts(signature, trust))
     return PdfFacts(None, tuple(facts), attachment, info.get("/Keywords", ""), packet, files,
-                    info.get("/Title", ""), info.get("/Author", ""), info.get("/Subject", ""))
+                    info.get("/Title", ""), info.get("/Author", ""), info.get("/Subject", ""),
+                    cohort)
 
 
 @lru_cache(maxsize=8)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from io import BytesIO
 from typing import Any, Literal
 
@@ -21,7 +22,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    KeepTogether,
     NextPageTemplate,
     Spacer,
     Table,
@@ -33,6 +33,8 @@ from scorer.domain.rubric import Rubric
 from scorer.domain.scorecard import QuestionEntry, Scorecard
 from scorer.domain.timer import format_offset
 from scorer.io.pdf_radar import Axis, radar
+from scorer.io.pdf_split_row import SplitRow
+from scorer.io.pdf_stamp_tail import StampTail
 from scorer.io.scorecard_pdf_page import MARGIN, Furniture, numbered_canvas, templates
 from scorer.io.scorecard_pdf_stamp import draw_stamp
 from scorer.io.scorecard_pdf_style import (
@@ -144,8 +146,8 @@ def render_scorecard(card: Scorecard, page_size: PageSize = "A4", *, digest: str
     story += _summary(card, rubric, width)
     story += _dimensions(card, rubric, width)
     story += _question_log(card, width)
-    story += _notes(card)
-    story += _signature(card, digest, slot, width)
+    full, compact = _signature(card, digest, slot, width)
+    story.append(StampTail(_notes(card), full, compact))
     with binary_streams():
         doc.build(story, canvasmaker=numbered_canvas(footer))
     if slot.placed is None:  # pragma: no cover - the slot is always laid out
@@ -249,13 +251,14 @@ def _summary(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]:
 
 def _dimensions(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]:
     widths = [width * 0.24, width * 0.36, width * 0.40]
-    rows: list[list[Any]] = [[label("DIMENSION", "th"), label("LEVEL AND ANCHOR", "th"),
-                              label("EVIDENCE", "th")]]
+    header = SplitRow([[label("DIMENSION", "th")], [label("LEVEL AND ANCHOR", "th")],
+                       [label("EVIDENCE", "th")]], widths)
+    rows: list[list[Any]] = [[header]]
     for entry in card.scores:
         dimension = rubric.dimension(entry.dimension_id)
         top = dimension.max_score if dimension else None
-        name = [para(entry.dimension_name, "cell_bold"),
-                label(f"weight {entry.weight:g}", "muted")]
+        name: list[Flowable] = [para(entry.dimension_name, "cell_bold"),
+                                label(f"weight {entry.weight:g}", "muted")]
         if entry.score is None:
             level: list[Flowable] = [label("Not scored", "cell_bold")]
         else:
@@ -267,10 +270,19 @@ def _dimensions(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]
             ]
         evidence = (para(entry.evidence) if entry.evidence.strip()
                     else label("No evidence written.", "muted"))
-        rows.append([name, level, [evidence]])
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
-    table.setStyle(grid_style(right=6, top=5, bottom=6, flush_left=True))
+        rows.append([SplitRow([name, level, [evidence]], widths,
+                              partial(_continued, entry.dimension_name))])
+    # Rows split where the page ends (each part of a row names its dimension), so a page
+    # never ends with the header repeated over a row that does not fit.
+    table = Table(rows, colWidths=[width], repeatRows=1, splitByRow=0, splitInRow=1)
+    style = grid_style(right=0, top=5, bottom=6, flush_left=True)
+    table.setStyle(style)
     return [_heading("Dimensions"), table]
+
+
+def _continued(name: str) -> list[Flowable]:
+    """The name cell of a dimension's row where it goes on from the page before."""
+    return [para(f"{name} (continued)", "cell_bold")]
 
 
 def _question_log(card: Scorecard, width: float) -> list[Flowable]:
@@ -306,10 +318,14 @@ def _chronological(entries: list[QuestionEntry]) -> list[QuestionEntry]:
 def _notes(card: Scorecard) -> list[Flowable]:
     body = para(card.general_notes) if card.general_notes.strip() else label(
         "No general notes.", "muted")
-    return [_heading("General notes"), body]
+    heading = _heading("General notes")
+    heading.keepWithNext = 1
+    return [heading, body]
 
 
-def _signature(card: Scorecard, digest: str, slot: StampSlot, width: float) -> list[Flowable]:
+def _signature(card: Scorecard, digest: str, slot: StampSlot, width: float
+               ) -> tuple[list[Flowable], list[Flowable]]:
+    """The signature block, and the same without its heading (where space is short)."""
     words = [
         label("Digitally signed", "cell_bold"),
         para(f"by {card.interviewer.name} <{card.interviewer.email}>. The signature covers "
@@ -329,4 +345,4 @@ def _signature(card: Scorecard, digest: str, slot: StampSlot, width: float) -> l
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
     ]))
-    return [KeepTogether([_heading("Signature"), table])]
+    return [_heading("Signature"), table], [Spacer(1, 4 * mm), table]

@@ -20,14 +20,15 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 
 from scorer import collector
-from scorer.domain.cohort import build_cohort
 from scorer.domain.panel import (
     MixedCandidates,
     Panel,
+    PanelKind,
     RejectedInput,
     build_panel,
     candidate_names,
@@ -71,6 +72,7 @@ BUILD_TIMEOUT = 120.0  # seconds to build one packet from verified cards
 MAX_INPUT_FILES = 5000
 MAX_FOLDER_ENTRIES = 50_000
 COHORT_REPORT = "cohort-report.pdf"
+COHORT_TABLE = "cohort.csv"
 
 __all__ = [
     "CheckedInput", "CohortResult", "MergeError", "MergeService", "MixedCandidates",
@@ -90,8 +92,14 @@ class MergeService:
         file_timeout: float = FILE_TIMEOUT,
         clock: Clock = utc_now,
         check: Callable[[CheckTask], Checked] = check_file,
+        expected: Sequence[PanelKind] | None = None,
+        expect: str | None = None,
     ) -> None:
-        """`check` runs in the workers: a module-level function (tests give their own)."""
+        """`check` runs in the workers: a module-level function (tests give their own).
+
+        `expected` are the interview kinds of every candidate's panel; by default the
+        rubric library's, or those of them named in `expect` ("coding,math"), see
+        `merge_kinds`. The library is read on a thread while the workers check files."""
         if trust_folder is None:
             from scorer.services.settings import load_settings
 
@@ -104,6 +112,32 @@ class MergeService:
         self._own_pool = pool is None
         self._pool = pool or WorkerPool(warm_up=warm_up)
         self._trust: TrustStore | None = None
+        self._expected = tuple(expected) if expected is not None else None
+        self._expect = expect
+        self._library: Future[tuple[PanelKind, ...]] | None = None
+
+    def _read_library_soon(self) -> None:
+        if self._expected is None and self._library is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            from scorer.services.merge_kinds import library_kinds
+
+            reader = ThreadPoolExecutor(1, thread_name_prefix="scorer-merge-kinds")
+            self._library = reader.submit(library_kinds)
+            reader.shutdown(wait=False)
+
+    @property
+    def expected(self) -> tuple[PanelKind, ...]:
+        """The interview kinds the panel expects of each candidate; `MergeError` if `expect`
+        names one the rubric library does not have."""
+        if self._expected is None:
+            from scorer.services.merge_kinds import parse_expect
+
+            self._read_library_soon()
+            assert self._library is not None
+            known = self._library.result()
+            self._expected = known if self._expect is None else parse_expect(self._expect, known)
+        return self._expected
 
     def __enter__(self) -> MergeService:
         return self
@@ -122,6 +156,7 @@ class MergeService:
         """
         from scorer.services.merge_pool import TASKS_PER_NEW_WORKER
 
+        self._read_library_soon()  # on a thread, while the workers start and check
         self._pool.start(None if files is None else -(-files // TASKS_PER_NEW_WORKER))
 
     def prepare_build(self, merger: Merger | None = None) -> None:
@@ -195,7 +230,7 @@ class MergeService:
                                  None)
         assert isinstance(value, Checked)
         verification = value.verification
-        keep = verification.ok and not verification.is_packet
+        keep = verification.ok and verification.kind == "scorecard"
         return self._checked(task.path, verification, task.data if keep else None,
                              digest=hashlib.sha256(task.data).hexdigest(), pages=value.pages)
 
@@ -232,9 +267,11 @@ class MergeService:
 
     def build_packet(self, checked: Sequence[CheckedInput], target: Path,
                      page_size: str = "A4") -> PacketResult:
-        """One candidate's packet at `target`; `MixedCandidates` for several candidates."""
+        """One candidate's packet at `target`; `MixedCandidates` for several candidates.
+
+        Verified packets and cohort reports among the inputs are skipped, not rejected."""
         cards = [c for c in checked if c.ok]
-        rejected = tuple(c.rejected() for c in checked if not c.ok)
+        rejected = tuple(c.rejected() for c in checked if not c.ok and not c.skipped)
         _refuse_overwriting_inputs(target, checked)
         if not cards:
             raise NothingVerified(_nothing_verified(len(checked)))
@@ -243,14 +280,15 @@ class MergeService:
         merger = self.merger()
         built = build_packet(BuildRequest(
             tuple(VerifiedCard(c.panel_card(), c.data or b"") for c in cards), rejected, merger,
-            self._now(), page_size,
+            self._now(), page_size, self.expected,
         ))
         _write(target, built.pdf)
         return PacketResult(target, built.panel, built.pages, built.sha256)
 
     def build_per_candidate(self, checked: Sequence[CheckedInput], folder: Path,
                             page_size: str = "A4") -> CohortResult:
-        """One packet per candidate in `folder`, and the cohort report for several."""
+        """One packet per candidate in `folder`, and for several the signed cohort report
+        and its cards as a spreadsheet (cohort.csv)."""
         cards = [c for c in checked if c.ok]
         if not cards:
             raise NothingVerified(_nothing_verified(len(checked)))
@@ -261,7 +299,7 @@ class MergeService:
         names = {key: entries[0].card.candidate.name for key, entries in groups.items()}
         unassigned: list[RejectedInput] = []
         rejected_for: dict[str, list[RejectedInput]] = {key: [] for key in groups}
-        for item in (c for c in checked if not c.ok):
+        for item in (c for c in checked if not c.ok and not c.skipped):
             owners = [k for k, name in names.items() if item.candidate and name == item.candidate]
             if owners:
                 rejected_for[owners[0]].append(item.rejected())
@@ -269,17 +307,19 @@ class MergeService:
                 unassigned.append(item.rejected())
         merger = self.merger()
         now = self._now()
+        expected = self.expected
         requests = [
             BuildRequest(
                 tuple(VerifiedCard(e, by_sha[e.sha256].data or b"") for e in entries),
-                tuple(rejected_for[key]), merger, now, page_size,
+                tuple(rejected_for[key]), merger, now, page_size, expected,
             )
             for key, entries in groups.items()
         ]
         with collector.paused():
             built = self._build_all(requests)
         targets = _targets(folder, [b.panel for b in built])
-        _refuse_overwriting_inputs_all(targets, checked)
+        _refuse_overwriting_inputs_all(
+            [*targets, folder / COHORT_REPORT, folder / COHORT_TABLE], checked)
         written: list[Path] = []
         try:
             for target, packet in zip(targets, built, strict=True):
@@ -287,23 +327,25 @@ class MergeService:
                 written.append(target)
             packets = tuple(PacketResult(t, b.panel, b.pages, b.sha256)
                             for t, b in zip(targets, built, strict=True))
-            report = cohort = None
+            report = table = cohort = None
             if len(built) > 1:
-                from scorer.io.cohort_pdf import CohortView, render_cohort
+                from scorer.services.merge_cohort import cohort_files
 
-                cohort = build_cohort([b.panel for b in built])
-                report = folder / COHORT_REPORT
-                pdf = render_cohort(CohortView(
-                    cohort, tuple(t.name for t in targets), tuple(b.panel for b in built),
-                    tuple(unassigned), merger.name, now,
-                ))
-                _write(report, pdf)
+                files = cohort_files(
+                    [b.panel for b in built], [(t.name, b.sha256) for t, b in
+                                               zip(targets, built, strict=True)],
+                    unassigned, merger, now, expected, page_size)
+                cohort = files.cohort
+                report, table = folder / COHORT_REPORT, folder / COHORT_TABLE
+                _write(report, files.pdf)
                 written.append(report)
+                _write(table, files.csv)
+                written.append(table)
         except BaseException:
             for path in written:  # all or nothing: no half-written cohort
                 path.unlink(missing_ok=True)
             raise
-        return CohortResult(folder, packets, report, cohort, tuple(unassigned))
+        return CohortResult(folder, packets, report, cohort, tuple(unassigned), table)
 
     def _build_all(self, requests: Sequence[BuildRequest]) -> list[BuiltPacket]:
         if len(requests) == 1:
@@ -315,7 +357,8 @@ class MergeService:
                 who = request.cards[0].entry.card.candidate.name
                 raise MergeError(f"The packet for {who} could not be built: {result.reason}.")
             assert isinstance(result, BuiltFile)
-            panel = build_panel([c.entry for c in request.cards], request.rejected)
+            panel = build_panel([c.entry for c in request.cards], request.rejected,
+                                request.expected)
             built.append(BuiltPacket(result.pdf, result.pages, panel, result.sha256))
         return built
 

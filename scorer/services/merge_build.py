@@ -22,7 +22,7 @@ from scorer.domain.packet_doc import (
     PacketDoc,
     packet_doc,
 )
-from scorer.domain.panel import Panel, PanelCard, RejectedInput, build_panel
+from scorer.domain.panel import Panel, PanelCard, PanelKind, RejectedInput, build_panel
 
 if TYPE_CHECKING:
     from scorer.io.pdf_signing import LoadedKey
@@ -54,6 +54,7 @@ class BuildRequest:
     merger: Merger
     merged_at: datetime
     page_size: str = "A4"
+    expected: tuple[PanelKind, ...] = ()  # the interview kinds of the panel
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,8 @@ class BuiltPacket:
 _KEYS: dict[str, LoadedKey] = {}
 
 
-def _key(merger: Merger) -> LoadedKey:
+def signing_key(merger: Merger) -> LoadedKey:
+    """The merger's key, parsed once per process."""
     from scorer.io.pdf_signing import load_key
 
     loaded = _KEYS.get(merger.fingerprint)
@@ -86,7 +88,7 @@ def warm_up_build(merger: Merger | None = None) -> None:
 
     register_fonts()
     if merger is not None:
-        _key(merger)
+        signing_key(merger)
 
 
 def slug(value: str) -> str:
@@ -109,7 +111,8 @@ def build_packet(request: BuildRequest) -> BuiltPacket:
     from scorer.io.scorecard_pdf_stamp import STAMP_FORM
 
     data = {card.entry.sha256: card.data for card in request.cards}
-    panel = build_panel([c.entry for c in request.cards], request.rejected)
+    panel = build_panel([c.entry for c in request.cards], request.rejected,
+                        request.expected)
     names = attachment_names(panel)
     sources = []
     for interview, name in zip(panel.interviews, names, strict=True):
@@ -167,7 +170,7 @@ def build_packet(request: BuildRequest) -> BuiltPacket:
     )
     box = summary.signature_box
     signed = sign_scorecard(
-        pdf, _key(merger), None, page=box.page, box=box.rounded(), stamp_form=STAMP_FORM,
+        pdf, signing_key(merger), None, page=box.page, box=box.rounded(), stamp_form=STAMP_FORM,
         signer_name=merger.name, signed_at=request.merged_at, reason="Panel packet",
     )
     return BuiltPacket(signed, total, panel, hashlib.sha256(signed).hexdigest())

@@ -10,7 +10,9 @@ from scorer.domain.cohort import Cohort
 from scorer.domain.errors import ScorerError
 from scorer.domain.identity_match import person_label
 from scorer.domain.panel import CONFLICT_STATUS, Flag, Panel, PanelCard, RejectedInput, Severity
-from scorer.services.verify import Verdict, Verification
+from scorer.services.verify import Verification
+
+SKIPPED = "skipped: not a scorecard"
 
 
 class MergeError(ScorerError):
@@ -37,18 +39,29 @@ class CheckedInput:
     @property
     def ok(self) -> bool:
         """A verified scorecard that counts (a verified packet is not a scorecard)."""
-        return self.verification.ok and not self.verification.is_packet and self.data is not None
+        return (self.verification.ok and self.verification.kind == "scorecard"
+                and self.data is not None)
+
+    @property
+    def skipped(self) -> bool:
+        """A verified panel packet or cohort report: Scorer's own output, not an input.
+
+        It is left out without counting as rejected; a packet or report that does not
+        verify is rejected like any other file."""
+        return self.verification.ok and self.verification.kind in ("packet", "cohort")
 
     @property
     def status(self) -> str:
-        if self.verification.is_packet and self.verification.ok:
-            return Verdict.NOT_A_SCORECARD.value
+        if self.skipped:
+            return SKIPPED
         return self.verification.verdict.value
 
     @property
     def reason(self) -> str:
-        if self.verification.is_packet and self.verification.ok:
-            return "a panel packet, not a scorecard; merge the original cards"
+        if self.skipped:
+            what = ("a cohort report" if self.verification.kind == "cohort"
+                    else "a panel packet")
+            return f"{what}, verified; merge the original cards"
         return self.verification.reason
 
     @property
@@ -65,9 +78,9 @@ class CheckedInput:
         return card.rubric.title if card is not None else ""
 
     def line(self) -> str:
-        if self.ok or not self.verification.is_packet or not self.verification.ok:
-            return self.verification.line()
-        return f"{self.path}: {self.status} · {self.reason}"
+        if self.skipped:
+            return f"{self.path}: {self.status} · {self.reason}"
+        return self.verification.line()
 
     def rejected(self) -> RejectedInput:
         signer = person_label(self.signer, self.verification.signer_email) if self.signer else ""
@@ -127,6 +140,7 @@ class CohortResult:
     report: Path | None
     cohort: Cohort | None
     unassigned: tuple[RejectedInput, ...] = field(default=())  # rejected, candidate unknown
+    table: Path | None = None  # cohort.csv, beside the report
 
     @property
     def rejected(self) -> int:

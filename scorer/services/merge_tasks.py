@@ -31,7 +31,7 @@ def warm_up() -> None:
 def check_file(task: CheckTask) -> Checked:
     """Verify one input; a verified card must also open for merging (pypdf)."""
     result = verify_bytes(task.path, task.data, task.trust)
-    if not result.ok or result.is_packet:
+    if not result.ok or result.kind != "scorecard":
         return Checked(result, 0)
     from scorer.io.pdf_merge import MergeError, open_card
 

@@ -43,6 +43,14 @@ packet data as it is (interviewer, email, certificate, interview, kind, candidat
 score and recommendation); the packet's overall score is the mean of its cards'.
 Its line reads `packet of N cards`. A packet is never a card: inside a packet it is
 NOT A SCORECARD.
+
+A signed cohort report (`scorer merge --per-candidate`) carries `scorer-cohort.json`.
+It gets the same verdicts, with kind "cohort": OK only if its signature is intact,
+covers the file and is by a trusted certificate, its data matches the signed digest,
+names the signer's certificate as its merger's, and agrees with itself: every number
+it prints is recomputed from the card data it lists (`cohort_claims`). Checked as a
+file (`verify_file`), the packets it names that lie beside it must be the ones it was
+made from (by SHA-256). Its line reads `cohort report of N candidates`.
 """
 
 from __future__ import annotations
@@ -103,11 +111,14 @@ class Verification:
     signer: str = ""
     candidate: str = ""
     scorecard: Scorecard | None = None
-    kind: str = "scorecard"  # or "packet"
+    kind: str = "scorecard"  # or "packet", or "cohort"
     cards: int = 0  # a packet's original cards
     signed_at: datetime | None = None  # the signing time in the signature, when OK
     signer_email: str = ""  # the signer certificate's email, as `signer` is its name
     signer_fingerprint: str = ""
+    candidates: int = 0  # a cohort report's candidates
+    packets: tuple[tuple[str, str], ...] = ()  # a cohort report's packets: file, SHA-256
+    beside: int = 0  # of those, how many were found beside it and match
 
     @property
     def ok(self) -> bool:
@@ -121,10 +132,16 @@ class Verification:
         parts = [f"{self.path}: {self.verdict.value}"]
         if self.is_packet:
             parts.append(f"packet of {self.cards} card{'s' if self.cards != 1 else ''}")
+        if self.kind == "cohort":
+            parts.append(f"cohort report of {self.candidates} candidate"
+                         f"{'s' if self.candidates != 1 else ''}")
         if self.signer:
             parts.append(f"signer {person_label(self.signer, self.signer_email)}")
         if self.candidate:
             parts.append(f"candidate {self.candidate}")
+        if self.beside:
+            parts.append(f"the {self.beside} packet{'s' if self.beside != 1 else ''} beside "
+                         "it match")
         if self.reason and not self.ok:
             parts.append(self.reason)
         return " · ".join(parts)
@@ -172,7 +189,10 @@ def verify_file(path: Path, trust: TrustStore) -> Verification:
         return Verification(path, Verdict.UNREADABLE, f"{refused.reason} for a scorecard")
     except OSError as exc:
         return Verification(path, Verdict.UNREADABLE, exc.strerror or "cannot be read")
-    return verify_bytes(path, data, trust)
+    result = verify_bytes(path, data, trust)
+    if result.ok and result.kind == "cohort":
+        return _packets_beside(path, result)
+    return result
 
 
 def verify_bytes(path: Path, data: bytes, trust: TrustStore, *, nested: bool = False
@@ -210,6 +230,9 @@ def verify_bytes(path: Path, data: bytes, trust: TrustStore, *, nested: bool = F
         if facts.packet is not None and facts.attachment is None:
             return Verification(path, Verdict.UNSIGNED, "the packet has no signature",
                                 kind="packet")
+        if facts.cohort is not None and facts.attachment is None:
+            return Verification(path, Verdict.UNSIGNED, "the cohort report has no signature",
+                                kind="cohort")
         if facts.attachment is not None or DIGEST_KEYWORD_PREFIX in facts.keywords:
             return Verification(path, Verdict.UNSIGNED, "the scorecard has no signature",
                                 candidate=candidate, scorecard=card)
@@ -227,6 +250,8 @@ def verify_bytes(path: Path, data: bytes, trust: TrustStore, *, nested: bool = F
 
     if facts.attachment is None and facts.packet is not None:
         return _verify_packet(path, facts, signer, trust, nested)
+    if facts.attachment is None and facts.cohort is not None:
+        return _verify_cohort(path, facts, signer, trust, nested)
     if facts.attachment is None:
         return replace(found, verdict=Verdict.NOT_A_SCORECARD,
                        reason="signed, but it carries no scorecard.json")
@@ -337,3 +362,69 @@ def _verify_packet(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: T
     if claims is not None:
         return replace(found, verdict=Verdict.TAMPERED, reason=claims)
     return found
+
+
+def _verify_cohort(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: TrustStore,
+                   nested: bool) -> Verification:
+    from scorer.domain.cohort_claims import cohort_claims_disagreement
+    from scorer.domain.cohort_doc import COHORT_DIGEST_PREFIX, CohortError, parse_cohort
+    from scorer.domain.document_info import cohort_info_disagreement
+
+    signed = replace(_signed(path, signer), kind="cohort")
+    if nested:
+        return replace(signed, verdict=Verdict.NOT_A_SCORECARD,
+                       reason="a cohort report, not a scorecard")
+    assert facts.cohort is not None
+    digest = hashlib.sha256(facts.cohort).hexdigest()
+    if f"{COHORT_DIGEST_PREFIX}{digest}" not in facts.keywords:
+        return replace(signed, verdict=Verdict.TAMPERED,
+                       reason="the embedded cohort data disagrees with the signed digest")
+    try:
+        doc = parse_cohort(facts.cohort)
+    except CohortError as exc:
+        return replace(signed, verdict=Verdict.NOT_A_SCORECARD, reason=exc.message)
+    found = replace(signed, candidates=len(doc.candidates), signed_at=signer.signing_time,
+                    packets=tuple((c.packet, c.packet_sha256) for c in doc.candidates))
+    if doc.merger.certificate_sha256 != signer.signer_fingerprint:
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason="the cohort report names another certificate than its signer's")
+    certified = _certified(signer)
+    differs = disagreement(doc.merger.name, doc.merger.email, certified)
+    if differs is not None:
+        claimed = person_label(doc.merger.name, doc.merger.email)
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason=f"the cohort report names {claimed} as its merger, but it is "
+                       f"signed with the certificate of {certified.label()} ({differs})")
+    info = cohort_info_disagreement(doc.merger.name, len(doc.candidates), digest,
+                                    _document_info(facts))
+    if info is not None:
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason=f"the cohort report disagrees with itself: {info}")
+    if signer.signer_fingerprint not in trust.fingerprints:
+        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
+                       reason=f"the merger's certificate is not in {trust.folder}")
+    if not signer.bottom_line:
+        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
+                       reason="the merger's certificate does not validate (expired or misused?)")
+    claims = cohort_claims_disagreement(doc)
+    if claims is not None:
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason=f"the cohort report disagrees with its own card data: {claims}")
+    return found
+
+
+def _packets_beside(path: Path, result: Verification) -> Verification:
+    """The report's packets that lie beside it must be the ones it was made from."""
+    matched = 0
+    for name, sha256 in result.packets:
+        beside = path.parent / Path(name).name
+        try:
+            data = read_bounded(beside, MAX_BYTES)
+        except (RefusedFile, OSError):
+            continue  # not there (or not a file to read): nothing to compare
+        if hashlib.sha256(data).hexdigest() != sha256:
+            return replace(result, verdict=Verdict.TAMPERED,
+                           reason=f"the packet {beside.name} beside it is not the one the "
+                           "report was made from")
+        matched += 1
+    return replace(result, beside=matched)

@@ -340,7 +340,7 @@ class MergeDialog(QDialog):
         pending = self.model.pending()
         checked = self.model.checked()
         verified = [c for c in checked if c.ok]
-        rejected = len(checked) - len(verified)
+        rejected = sum(1 for c in checked if not c.ok and not c.skipped)
         names = self.candidates() if verified else []
         t = tones()
         colour = t.text

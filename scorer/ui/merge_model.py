@@ -121,6 +121,8 @@ class MergeInputsModel(QAbstractTableModel):
             t = tones()
             if checked is None:
                 return QBrush(t.muted)
+            if checked.skipped:  # an earlier packet or report: left out, not a problem
+                return QBrush(t.muted)
             return QBrush(t.ok if checked.ok else t.alert)
         return None
 

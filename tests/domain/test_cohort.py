@@ -35,7 +35,7 @@ def panels(math_reco: str = "no") -> list[Panel]:
 def test_alpha_per_shared_dimension_uses_candidates_as_units() -> None:
     cohort = build_cohort(panels())
     theory = next(r for r in cohort.reliabilities if r.key == "ml-dl-theory")
-    assert theory.raw and theory.result.units == 5 and theory.result.pairable == 10
+    assert theory.same_scale and theory.result.units == 5 and theory.result.pairable == 10
     expected = alpha([list(pair) for pair in THEORY], "ordinal").alpha
     assert theory.result.alpha == pytest.approx(expected)
     assert set(theory.raters) == {"Samira Qureshi", "Ajay Fenwick"}
@@ -96,3 +96,21 @@ def test_rubric_versions_across_the_cohort_are_flagged() -> None:
     cohort = build_cohort([first, second])
     assert [f.kind for f in cohort.flags] == [FlagKind.RUBRIC_VERSION]
     assert "1 card" in cohort.flags[0].detail
+
+
+def test_incomplete_candidates_are_marked_and_ranked_after_complete_ones() -> None:
+    from tests.domain.test_panel import KINDS, four
+
+    strong = {d.id: 4 for d in rubrics()["coding"].dimensions}
+    partial = build_panel([entry(detail("coding", strong, candidate="Zoe", email="z@x.org"))],
+                          expected=KINDS)
+    complete = build_panel(four(), expected=KINDS)
+    cohort = build_cohort([partial, complete])
+    first, second = cohort.candidates
+    assert partial.overall is not None and complete.overall is not None
+    assert partial.overall > complete.overall  # a higher score, but from one interview of four
+    assert (first.name, first.partial, first.interviews, first.expected) == (
+        "Ada Lovelace", False, 4, 4)
+    assert (second.name, second.partial, second.interviews, second.expected) == (
+        "Zoe", True, 1, 4)
+    assert second.missing == tuple(k.title for k in KINDS[1:])

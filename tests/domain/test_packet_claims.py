@@ -52,3 +52,24 @@ def test_an_inflated_overall_score_is_a_lie() -> None:
         update={"fraction": doc.overall.fraction + 0.05})})
     reason = packet_claims_disagreement(inflated, pairs)
     assert reason is not None and reason.startswith("the packet gives the overall score")
+
+
+def test_a_hidden_missing_interview_is_a_lie() -> None:
+    from tests.domain.test_panel import KINDS
+
+    panel = build_panel(four()[:3], expected=KINDS)
+    names = [f"{n}.pdf" for n in range(3)]
+    doc = packet_doc(panel, merged_at=NOW, merger=MERGER, attachments=names,
+                     pages=[(1, 1)] * 3)
+    pairs = [(ref, i.entry) for ref, i in zip(doc.cards, panel.interviews, strict=True)]
+    assert doc.missing and packet_claims_disagreement(doc, pairs) is None
+    # The missing kind left out of the list, the score called complete:
+    complete = doc.model_copy(update={
+        "missing": [], "overall": doc.overall.model_copy(update={"partial": False})})
+    reason = packet_claims_disagreement(complete, pairs)
+    assert reason is not None and "(optimisation)" in reason
+    # Listed, but its flag removed:
+    unflagged = doc.model_copy(update={"flags": [f for f in doc.flags
+                                                 if f.kind != "missing-interview"]})
+    assert packet_claims_disagreement(unflagged, pairs) == (
+        "the packet does not flag the interviews missing from its panel")

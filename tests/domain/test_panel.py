@@ -15,6 +15,7 @@ from scorer.domain.panel import (
     FlagKind,
     MixedCandidates,
     PanelCard,
+    PanelKind,
     RejectedInput,
     Severity,
     build_panel,
@@ -82,7 +83,7 @@ def test_agreeing_cards_raise_no_disagreement_flag() -> None:
     assert [f for f in panel.flags if f.severity is Severity.HIGH] == []
     assert {c.competency for c in panel.competencies} == {
         "python-oop", "ml-dl-theory", "whiteboard-communication"}
-    assert all(c.gap == 0 and c.raw for c in panel.competencies)
+    assert all(c.gap == 0 and c.same_scale for c in panel.competencies)
 
 
 def test_hire_and_no_hire_side_by_side_is_flagged() -> None:
@@ -101,7 +102,7 @@ def test_levels_two_apart_on_a_shared_competency(math_level: int, flagged: bool)
     cards = four(math={"ml-dl-theory": math_level}, optimisation={"ml-dl-theory": 3})
     panel = build_panel(cards)
     theory = next(c for c in panel.competencies if c.competency == "ml-dl-theory")
-    assert theory.raw and theory.gap == abs(3 - math_level)
+    assert theory.same_scale and theory.gap == abs(3 - math_level)
     gaps = [f for f in panel.flags if f.kind is FlagKind.LEVEL_GAP]
     assert bool(gaps) is flagged
     if flagged:
@@ -122,7 +123,7 @@ def test_different_scales_compare_normalised_in_steps_of_the_coarsest() -> None:
                                 interview_id=2))  # 70 % on 0–10
     panel = build_panel([math, optimisation])
     theory = next(c for c in panel.competencies if c.competency == "ml-dl-theory")
-    assert not theory.raw
+    assert not theory.same_scale
     assert theory.gap == pytest.approx(0.7 * 3)  # 2.1 steps of the 1–4 scale
     assert any(f.kind is FlagKind.LEVEL_GAP for f in panel.flags)
 
@@ -212,3 +213,69 @@ def test_the_packet_document_round_trips() -> None:
     back = parse_packet(doc.to_json_bytes())
     assert back == doc and back.digest() == doc.digest()
     assert [c.first_page for c in back.cards] == [3, 6, 9, 12]
+
+
+@pytest.mark.parametrize(("levels", "line"), [
+    ({"linear-algebra": 1, "probability-estimation": 1, "ml-dl-theory": 1,
+      "whiteboard-communication": 1}, "Not demonstrated · 1.0 / 4"),
+    ({}, "Solid · 3.0 / 4"),
+    ({"linear-algebra": 4, "probability-estimation": 4, "ml-dl-theory": 4,
+      "whiteboard-communication": 4}, "Strong · 4.0 / 4"),
+    # weights 1.5, 1.5, 1, 1.5 at 2, 2, 3, 3: a mean of 13.5 / 5.5 = 2.45, shown 2.5, half
+    # way between Partial (2) and Solid (3): the lower level leads
+    ({"linear-algebra": 2, "probability-estimation": 2, "ml-dl-theory": 3,
+      "whiteboard-communication": 3}, "Partial · 2.5 / 4"),
+    # 14 / 5.5 = 2.545 is shown 2.5, and the label follows what is shown
+    ({"linear-algebra": 3, "probability-estimation": 3, "ml-dl-theory": 2,
+      "whiteboard-communication": 2}, "Partial · 2.5 / 4"),
+    ({"linear-algebra": 3, "probability-estimation": 3, "ml-dl-theory": 3,
+      "whiteboard-communication": 2}, "Solid · 2.7 / 4"),
+])
+def test_the_score_line_leads_with_the_nearest_level(levels: dict[str, int | None],
+                                                     line: str) -> None:
+    from scorer.domain.panel_scores import score_line
+
+    panel = build_panel([entry(detail("math", levels))])
+    assert score_line(panel.interviews[0]) == line
+
+
+KINDS = (PanelKind("coding", "Coding, data structures and algorithms"),
+         PanelKind("model-parallel", "Model parallel and hands-on deep learning"),
+         PanelKind("math", "Math: linear algebra, probability and ML/DL theory"),
+         PanelKind("optimisation", "Optimisation and ML/DL theory"))
+
+
+def test_a_missing_interview_kind_is_a_high_flag_and_the_score_partial() -> None:
+    panel = build_panel(four()[:3], expected=KINDS)
+    assert panel.partial and [k.id for k in panel.missing] == ["optimisation"]
+    missing = [f for f in panel.flags if f.kind is FlagKind.MISSING_INTERVIEW]
+    assert len(missing) == 1 and missing[0].severity is Severity.HIGH
+    assert missing[0].title == "1 of 4 interviews missing: Optimisation and ML/DL theory"
+    assert "mean of the 3 interviews held, so it is partial" in missing[0].detail
+    assert panel.flags[0].kind is FlagKind.MISSING_INTERVIEW  # among the first to discuss
+    # The same cards against a panel of three kinds are complete.
+    complete = build_panel(four()[:3], expected=KINDS[:3])
+    assert not complete.partial and not any(
+        f.kind is FlagKind.MISSING_INTERVIEW for f in complete.flags)
+    # No expectation named, nothing is missing.
+    assert not build_panel(four()[:3]).partial
+
+
+def test_a_panel_of_rejected_inputs_misses_every_interview() -> None:
+    panel = build_panel([], [RejectedInput("x.pdf", "TAMPERED", "r", candidate="Ada")],
+                        expected=KINDS)
+    assert len(panel.missing) == 4
+    flag = next(f for f in panel.flags if f.kind is FlagKind.MISSING_INTERVIEW)
+    assert flag.title.startswith("4 of 4 interviews missing") and "no overall" in flag.detail
+
+
+def test_the_packet_document_says_what_is_missing() -> None:
+    panel = build_panel(four()[1:], expected=KINDS)
+    doc = packet_doc(panel, merged_at=NOW,
+                     merger=MergerPart(name="Chair", email="c@example.com",
+                                       certificate_sha256=CERT),
+                     attachments=[f"{n}.pdf" for n in range(3)],
+                     pages=[(3, 5), (6, 8), (9, 11)])
+    back = parse_packet(doc.to_json_bytes())
+    assert back.overall.partial and [k.id for k in back.missing] == ["coding"]
+    assert [k.id for k in back.expected] == [k.id for k in KINDS]

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from scorer.domain.packet_doc import PACKET_ATTACHMENT, parse_packet
-from scorer.domain.panel import FlagKind, MixedCandidates
+from scorer.domain.panel import FlagKind, MixedCandidates, Severity
 from scorer.domain.scorecard import scorecard_from_detail
 from scorer.io.scorecard_pdf import render_scorecard
 from scorer.services import identity
@@ -153,7 +153,10 @@ def test_a_tampered_card_is_rejected_and_listed(
     result = service.build_packet(checked, tmp_path / "packet.pdf")
     assert result.cards == 3
     assert [r.source for r in result.rejected] == [inputs[1].name]
-    assert result.flags[0].kind is FlagKind.REJECTED
+    high = [f.kind for f in result.flags if f.severity is Severity.HIGH]
+    # the rejected card's interview is missing from the panel, and the input is listed
+    assert high[:2] == [FlagKind.MISSING_INTERVIEW, FlagKind.REJECTED]
+    assert result.panel.partial
     summary = page_text(result.path, slice(0, 2))
     assert "Rejected inputs" in summary and inputs[1].name in summary and "TAMPERED" in summary
     doc = parse_packet(attachments(result.path)[PACKET_ATTACHMENT])
@@ -230,13 +233,31 @@ def test_a_copy_of_a_card_is_set_aside_and_flagged(
     assert any(f.kind is FlagKind.DUPLICATE for f in result.flags)
 
 
-def test_a_packet_is_not_a_card(tmp_path: Path, service: MergeService, cards: CardSet) -> None:
+def test_a_packet_is_skipped_not_rejected(tmp_path: Path, service: MergeService,
+                                          cards: CardSet) -> None:
     _, files = first_candidate(cards)
     first = service.build_packet(service.check(files), tmp_path / "packet.pdf")
     checked = service.check([first.path, *files])
-    assert checked[0].status == "NOT A SCORECARD" and "panel packet" in checked[0].reason
+    assert checked[0].skipped and not checked[0].ok
+    assert checked[0].status == "skipped: not a scorecard"
+    assert "panel packet" in checked[0].reason and "skipped" in checked[0].line()
     again = service.build_packet(checked, tmp_path / "again.pdf")
-    assert again.cards == 4 and [r.source for r in again.rejected] == ["packet.pdf"]
+    assert again.cards == 4 and again.rejected == ()
+    assert not any(f.kind is FlagKind.REJECTED for f in again.flags)
+
+
+def test_a_packet_that_does_not_verify_is_still_rejected(
+        tmp_path: Path, service: MergeService, cards: CardSet) -> None:
+    _, files = first_candidate(cards)
+    first = service.build_packet(service.check(files), tmp_path / "packet.pdf")
+    data = bytearray(first.path.read_bytes())
+    at = data.index(b"stream", 2000) + 40
+    data[at] ^= 0x01
+    first.path.write_bytes(bytes(data))
+    checked = service.check([first.path, *files])
+    assert not checked[0].skipped and checked[0].status == "TAMPERED"
+    again = service.build_packet(checked, tmp_path / "again.pdf")
+    assert [r.source for r in again.rejected] == ["packet.pdf"]
 
 
 def test_the_output_never_replaces_an_input(tmp_path: Path, service: MergeService,
@@ -310,7 +331,8 @@ def test_per_candidate_writes_one_packet_each_and_the_cohort_report(
     for name in cards.by_candidate:
         assert name in report
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [COHORT_REPORT, *(p.path.name for p in result.packets)])
+        [COHORT_REPORT, "cohort.csv", *(p.path.name for p in result.packets)])
+    assert result.table == out / "cohort.csv"
 
 
 def test_the_pdf_stays_readable_by_pypdf_alone(tmp_path: Path, service: MergeService,
