@@ -23,6 +23,7 @@ from scorer.storage.instance_lock import InstanceLock
 from scorer.storage.interview_list import quick_summaries
 from scorer.storage.migrate import HEAD_REVISION
 from scorer.ui.error_hook import install_error_hook
+from scorer.ui.gui_thread_collector import GuiThreadCollector
 from scorer.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ def run(argv: list[str] | None = None) -> int:
     app.setOrganizationName("Pluralis")
     app.setWindowIcon(QIcon(str(resource("scorer.png"))))
     install_error_hook()
+    collector = GuiThreadCollector(app)
     home = data_home()
     try:
         lock = InstanceLock(home).acquire()
@@ -108,3 +110,4 @@ def run(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         startup.close()
+        collector.stop()

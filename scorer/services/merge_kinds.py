@@ -2,7 +2,7 @@
 
 A packet lists the expected kinds that have no verified card as missing, and its
 overall score is then partial. By default the panel is every rubric of the
-library (the configured rubric folder, else the bundled rubrics);
+library (the rubric folder the app uses, see `rubric_folder`);
 `scorer merge --expect KIND,...` names it instead.
 """
 
@@ -23,9 +23,11 @@ def library_kinds(folder: Path | None = None) -> tuple[PanelKind, ...]:
     from scorer.services.rubric_library import load_library
 
     if folder is None:
+        from scorer.paths import data_home
+        from scorer.services.rubric_folder import resolve_rubric_folder
         from scorer.services.settings import load_settings
 
-        folder = load_settings().rubrics_dir()
+        folder = resolve_rubric_folder(load_settings(), data_home()).path
     return tuple(PanelKind(r.id, r.title) for r in load_library(folder).rubrics)
 
 

@@ -21,8 +21,14 @@ from scorer.services.interviews import InterviewService
 from scorer.services.store import open_local_store
 
 
+def _say(line: str) -> None:
+    # One write(2) per line: a pipe write under PIPE_BUF is atomic, so a kill
+    # can never leave half a line for the parent's "reaped" to run into.
+    os.write(1, f"{line}\n".encode())
+
+
 def write_until_killed(home: Path, interview_id: int, first: int) -> None:
-    print(f"pid {os.getpid()}", flush=True)
+    _say(f"pid {os.getpid()}")
     service = InterviewService(open_local_store(home))
     for n in range(first, first + 1_000_000):
         kind = n % 3
@@ -32,7 +38,7 @@ def write_until_killed(home: Path, interview_id: int, first: int) -> None:
             service.write_general_notes(interview_id, f"notes {n}")
         else:
             service.write_evidence(interview_id, "parallel", f"evidence {n}")
-        print(f"ack {n}", flush=True)
+        _say(f"ack {n}")
 
 
 def main() -> None:

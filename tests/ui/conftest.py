@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from scorer.paths import bundled_rubrics_dir
 from scorer.services.interviews import InterviewService
@@ -13,7 +15,23 @@ from scorer.services.rubric_library import RubricLibrary, load_library
 from scorer.services.rubric_workspace import RubricWorkspaceService
 from scorer.services.store import open_local_store
 from scorer.storage import Store
+from scorer.ui.gui_thread_collector import GuiThreadCollector
 from tests.services.factories import FakeClock
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    """As in the app: cycles are collected on the GUI thread only."""
+    collector = GuiThreadCollector(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    """A test's widgets in cycles go here, on the main thread, not in the next test."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
