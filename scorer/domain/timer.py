@@ -90,6 +90,15 @@ class Timer:
             timer = timer.resume(end)
         return replace(timer, ended_at=end)
 
+    def reopen(self, now: datetime) -> Timer:
+        """Resume an ended clock; the time between the end and now counts as a pause."""
+        if self.started_at is None:
+            raise InvalidEdit("The interview clock has not started, so it cannot be resumed.")
+        if self.ended_at is None:
+            raise InvalidEdit("The interview has not ended, so there is nothing to resume.")
+        gap = Pause(self.ended_at, _not_before(now, self.ended_at))
+        return replace(self, ended_at=None, pauses=(*self.pauses, gap))
+
     def _require_live(self, verb: str) -> None:
         if self.started_at is None:
             raise InvalidEdit(f"The interview clock has not started, so it cannot be {verb}.")

@@ -162,6 +162,10 @@ class InterviewService:
         """Stop the clock: the interview is finished but not yet submitted."""
         return self._timer(interview_id, Timer.end)
 
+    def reopen(self, interview_id: int) -> Change:
+        """Resume an ended, unsubmitted interview; the time it stood ended is a pause."""
+        return self._timer(interview_id, Timer.reopen)
+
     # Questions
 
     def mark_question_asked(self, interview_id: int, question_id: str) -> Change:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from scorer.domain.changes import Aspect, Change
 from scorer.ui.interview_session import InterviewSession
 from scorer.ui.prose import escape_text
+from scorer.ui.shortcuts import START_KEYS
 from scorer.ui.theme import scaled_font
 from scorer.ui.widgets.agenda_strip import AgendaStrip, section_kind_name
 from scorer.ui.widgets.clickable_label import ClickableLabel
@@ -83,8 +85,15 @@ class BeforeStartPanel(QWidget):
         self.start_button.setDefault(True)
         self.start_button.setFont(scaled_font(self, 1.2, bold=True))
         self.start_button.setMinimumHeight(self.start_button.sizeHint().height() + 12)
+        self.start_button.setToolTip(f"Start the interview clock ({START_KEYS})")
         self.start_button.clicked.connect(self.start_requested)
-        start_hint = QLabel("The clock starts when you press Start; it survives closing the app.")
+        for keys in (START_KEYS, "Ctrl+Enter"):  # Enter: the keypad's key
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.start_requested)
+        start_hint = QLabel(
+            "The clock starts when you press Start (Ctrl+Enter); it survives closing the app."
+        )
         start_hint.setWordWrap(True)
 
         left = QVBoxLayout()
@@ -119,6 +128,12 @@ class BeforeStartPanel(QWidget):
 
         session.changed.connect(self._on_changed)
         self._refresh()
+
+    def take_focus(self) -> None:
+        """The first prep item, so Space ticks it and Ctrl+Enter starts; never Start itself,
+        where a stray Return would start the clock."""
+        first = next(iter(self.checks.values()), None)
+        (first or self.start_button).setFocus()
 
     def set_prep(self, item_id: str, ticked: bool) -> None:
         if ticked != (item_id in self._session.detail.prep_ticked):

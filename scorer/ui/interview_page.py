@@ -83,3 +83,10 @@ class InterviewPage(QWidget):
     def _show_page(self) -> None:
         not_started = self.session.detail.state is InterviewState.NOT_STARTED
         self.stack.setCurrentWidget(self.before if not_started else self.live)
+
+    def take_focus(self) -> None:
+        """Put the cursor in the open page, so its shortcuts work straight away."""
+        if self.stack.currentWidget() is self.before:
+            self.before.take_focus()
+        else:
+            self.live.questions.list.setFocus()

@@ -27,6 +27,7 @@ from scorer.ui.shortcuts import LIVE_SHORTCUTS
 from scorer.ui.theme import css, scaled_font, tones
 from scorer.ui.widgets.agenda_strip import AgendaStrip
 from scorer.ui.widgets.countdown import Countdown
+from scorer.ui.widgets.end_confirm import confirm_end
 from scorer.ui.widgets.note_edit import NoteEdit
 from scorer.ui.widgets.rules_view import rules_line
 from scorer.ui.widgets.verdict_box import VerdictBox
@@ -60,9 +61,15 @@ class LiveView(QWidget):
         self.pause_button = QPushButton("Pause")
         self.pause_button.setToolTip("Pause or resume the clock (Ctrl+P)")
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.submit_button = QPushButton("End && submit…")
-        self.submit_button.setToolTip("End the interview and check the scorecard (Ctrl+Shift+E)")
-        self.submit_button.clicked.connect(self.end_and_submit)
+        self.end_button = QPushButton("End interview…")
+        self.end_button.setToolTip("Stop the clock, after you confirm (Ctrl+Shift+X)")
+        self.end_button.clicked.connect(self.end_interview)
+        self.submit_button = QPushButton("Check && submit…")
+        self.submit_button.setToolTip(
+            "Check what the scorecard still needs, then submit it; this ends nothing "
+            "(Ctrl+Shift+E)"
+        )
+        self.submit_button.clicked.connect(self.check_and_submit)
         self.export_button = QPushButton("Export signed PDF…")
         self.export_button.clicked.connect(self.export_requested)
         self.countdown = Countdown(rubric.duration_minutes)
@@ -70,6 +77,7 @@ class LiveView(QWidget):
         top = QHBoxLayout()
         top.addLayout(heading, 1)
         top.addWidget(self.pause_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addSpacing(12)
@@ -123,7 +131,7 @@ class LiveView(QWidget):
         for shortcut in LIVE_SHORTCUTS:
             self._bind(shortcut.keys, getattr(self, shortcut.action))
         for level in range(1, 10):
-            self._bind(f"Alt+{level}", lambda n=level: self.rubric.score_focused(n))
+            self._bind(f"Alt+{level}", lambda n=level: self.rubric.score_current(n))
 
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -170,18 +178,30 @@ class LiveView(QWidget):
     def toggle_pause(self) -> None:
         timer = self.session.detail.timer
         service = self.session.service
+        if not self.session.editable:
+            return
         if timer.paused:
             self.session.edit(service.resume)
         elif timer.running:
             self.session.edit(service.pause)
+        elif timer.ended:
+            self.session.edit(service.reopen)
 
-    def end_and_submit(self) -> None:
+    def check_and_submit(self) -> None:
+        """The submit check; it ends nothing, so backing out leaves the interview as it was."""
         if not self.session.editable:
             return
         self.flush()
-        if self.session.detail.timer.running or self.session.detail.timer.paused:
-            self.session.edit(self.session.service.end)
         self.submit_requested.emit()
+
+    def end_interview(self) -> None:
+        """Stop the clock once the interviewer confirms; Ctrl+P resumes it."""
+        timer = self.session.detail.timer
+        if not self.session.editable or not (timer.running or timer.paused):
+            return
+        self.flush()
+        if confirm_end(self, format_offset(self.session.elapsed())):
+            self.session.edit(self.session.service.end)
 
     def flush(self) -> None:
         """Save every field with typing still pending (before leaving the view)."""
@@ -239,12 +259,18 @@ class LiveView(QWidget):
         detail = self.session.detail
         state = detail.state
         timer = detail.timer
-        self.pause_button.setText("Resume" if timer.paused else "Pause")
-        self.pause_button.setVisible(state in (InterviewState.IN_PROGRESS, InterviewState.PAUSED))
-        self.submit_button.setVisible(state is not InterviewState.SUBMITTED)
-        self.submit_button.setText(
-            "Check && submit…" if state is InterviewState.FINISHED else "End && submit…"
+        live = state in (InterviewState.IN_PROGRESS, InterviewState.PAUSED)
+        finished = state is InterviewState.FINISHED
+        self.pause_button.setText(
+            "Resume interview" if finished else "Resume" if timer.paused else "Pause"
         )
+        self.pause_button.setToolTip(
+            "Restart the clock; the time it stood ended counts as a pause (Ctrl+P)"
+            if finished else "Pause or resume the clock (Ctrl+P)"
+        )
+        self.pause_button.setVisible(live or finished)
+        self.end_button.setVisible(live)
+        self.submit_button.setVisible(state is not InterviewState.SUBMITTED)
         self.export_button.setVisible(state is InterviewState.SUBMITTED)
         self.notes.setReadOnly(state is InterviewState.SUBMITTED)
         palette_tones = tones(self.palette())
@@ -253,7 +279,8 @@ class LiveView(QWidget):
             self._banner(f"Submitted {when}. This scorecard is read-only.", palette_tones.ok)
         elif state is InterviewState.FINISHED:
             self._banner(
-                "The interview has ended; the scorecard is not submitted yet.",
+                "The interview has ended; the scorecard is not submitted yet. "
+                "Ctrl+Shift+E checks and submits it; Ctrl+P resumes the interview.",
                 palette_tones.warn,
             )
         elif state is InterviewState.PAUSED:

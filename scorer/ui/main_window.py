@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.interviews.addWidget(page)
         self.interviews.setCurrentWidget(page)
         self.tabs.setCurrentWidget(self.interviews)
+        page.take_focus()
         detail = page.session.detail
         self.setWindowTitle(f"{detail.candidate.name} · {detail.rubric.title} — {APP_NAME}")
 

@@ -18,12 +18,17 @@ LIVE_SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl+Return", "mark_asked", "Mark the selected question asked (stamps the time)"),
     Shortcut("Ctrl+Shift+Return", "mark_skipped", "Mark the selected question skipped"),
     Shortcut("Ctrl+Shift+A", "add_adhoc", "Add an ad-hoc question"),
-    Shortcut("Ctrl+PgDown", "next_dimension", "Next rubric dimension"),
+    Shortcut("Ctrl+PgDown", "next_dimension", "Next rubric dimension (the one Alt+digit scores)"),
     Shortcut("Ctrl+PgUp", "previous_dimension", "Previous rubric dimension"),
     Shortcut("Ctrl+T", "insert_time", "Insert the elapsed time, e.g. [23:10], into the note"),
     Shortcut("Ctrl+L", "focus_notes", "Go to the general notes"),
-    Shortcut("Ctrl+P", "toggle_pause", "Pause or resume the clock"),
-    Shortcut("Ctrl+Shift+E", "end_and_submit", "End the interview and check the scorecard"),
+    Shortcut("Ctrl+P", "toggle_pause", "Pause or resume the clock; resumes an ended interview"),
+    Shortcut("Ctrl+Shift+E", "check_and_submit",
+             "Check the scorecard and submit it (ends nothing)"),
+    Shortcut("Ctrl+Shift+X", "end_interview",
+             "End the interview: stops the clock, after you confirm"),
 )
-SCORE_KEYS = "Alt+{n}"  # Alt+1 … Alt+9: score the focused dimension at level n
-SCORE_HELP = ("Alt+1 … Alt+9", "Score the focused dimension at that level")
+SCORE_KEYS = "Alt+{n}"  # Alt+1 … Alt+9: score the current dimension at level n
+SCORE_HELP = ("Alt+1 … Alt+9", "Score the current dimension at that level, even while typing")
+START_KEYS = "Ctrl+Return"
+START_HELP = (START_KEYS, "Before the start: start the interview clock")

@@ -6,7 +6,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from scorer.ui.prose import escape_text
-from scorer.ui.shortcuts import LIVE_SHORTCUTS, SCORE_HELP
+from scorer.ui.shortcuts import LIVE_SHORTCUTS, SCORE_HELP, START_HELP
 
 GLOBAL_SHORTCUTS = (
     ("Ctrl+N", "New interview"),
@@ -30,8 +30,9 @@ def shortcuts_html() -> str:
     def native(keys: str) -> str:
         return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText) or keys
 
-    rows = [(native(s.keys), s.help) for s in LIVE_SHORTCUTS]
-    rows.insert(5, SCORE_HELP)
+    rows = [(native(START_HELP[0]), START_HELP[1])]
+    rows += [(native(s.keys), s.help) for s in LIVE_SHORTCUTS]
+    rows.insert(6, SCORE_HELP)
     rows += [(native(k), h) for k, h in GLOBAL_SHORTCUTS + RUBRIC_SHORTCUTS]
     body = "".join(
         f"<tr><td style='padding:3px 18px 3px 0'><b>{escape_text(k)}</b></td>"

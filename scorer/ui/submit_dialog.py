@@ -78,9 +78,15 @@ class SubmitDialog(QDialog):
         if self.missing():
             self._refresh()
             return
+        clock = self.session.detail.timer
+        still = (
+            " It also ends the interview, whose clock is still running."
+            if clock.started and not clock.ended else ""
+        )
         answer = QMessageBox.question(
             self, "Submit the scorecard",
-            "Submitting locks the scorecard: nothing in it can change afterwards. Submit now?",
+            "Submitting locks the scorecard: nothing in it can change afterwards."
+            f"{still} Submit now?",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -102,6 +108,12 @@ class SubmitDialog(QDialog):
             )
         else:
             self.heading.setText("<b>The scorecard is complete.</b> Submitting locks it.")
+        clock = self.session.detail.timer
+        if clock.started and not clock.ended:
+            self.heading.setText(
+                self.heading.text() + "<br><i>The interview is still running: this check "
+                "ends nothing; “Back to the interview” or Escape returns to it.</i>"
+            )
         self.checklist.setText(
             checklist_html(self.session, css(palette_tones.ok), css(palette_tones.alert))
         )

@@ -87,3 +87,15 @@ def test_the_same_stored_timestamps_give_the_same_time_after_a_restart() -> None
 )
 def test_format_offset(seconds: float | None, text: str) -> None:
     assert format_offset(seconds) == text
+
+
+def test_an_ended_clock_resumes_and_the_time_it_stood_ended_is_a_pause() -> None:
+    ended = Timer().start(at(0)).end(at(600))
+    timer = ended.reopen(at(900))
+    assert timer.running and not timer.ended
+    assert timer.pauses == (Pause(at(600), at(900)),)
+    assert timer.elapsed(at(960)) == 660.0
+    with pytest.raises(InvalidEdit, match="has not ended"):
+        timer.reopen(at(1000))
+    with pytest.raises(InvalidEdit, match="has not started"):
+        Timer().reopen(at(1))

@@ -30,6 +30,22 @@ def test_clock_transitions_report_the_new_state(
         service.pause(interview_id)
 
 
+def test_an_ended_interview_resumes_with_the_gap_as_a_pause(
+    service: InterviewService, clock: FakeClock, interview_id: int
+) -> None:
+    service.start(interview_id)
+    clock.advance(600)
+    service.end(interview_id)
+    clock.advance(120)
+    change = service.reopen(interview_id)
+    assert (change.aspect, change.state) == (Aspect.TIMER, InterviewState.IN_PROGRESS)
+    clock.advance(60)
+    detail = service.get_interview(interview_id)
+    assert detail.elapsed(clock.now) == 660.0
+    assert len(detail.timer.pauses) == 1
+    service.pause(interview_id)  # a live clock again
+
+
 def test_elapsed_time_survives_a_restart(
     scorer_home: Path, rubric: Rubric
 ) -> None:

@@ -133,10 +133,12 @@ def test_whole_interview(
     qtbot.mouseClick(live.pause_button, Qt.MouseButton.LeftButton)
     assert service.get_interview(interview_id).elapsed(clock()) == 240
 
-    # End and submit: the check names what is missing and refuses to submit.
+    # End (confirmed), then check: the check names what is missing and refuses to submit.
+    monkeypatch.setattr("scorer.ui.live_view.confirm_end", lambda *a: True)
+    qtbot.mouseClick(live.end_button, Qt.MouseButton.LeftButton)
+    assert service.get_interview(interview_id).state is InterviewState.FINISHED
     qtbot.mouseClick(live.submit_button, Qt.MouseButton.LeftButton)
     dialog = next(w for w in page.findChildren(SubmitDialog) if w.isVisible())
-    assert service.get_interview(interview_id).state is InterviewState.FINISHED
     assert not dialog.submit_button.isEnabled()
     assert "Score for 'Working code'" in dialog.checklist.text()
     assert "Summary note" in dialog.checklist.text()

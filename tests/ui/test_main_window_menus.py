@@ -34,7 +34,8 @@ def test_every_live_shortcut_is_listed(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     html = shortcuts_html()
-    for text in ("Next question", "Pause or resume", "Score the focused dimension",
+    for text in ("Next question", "Pause or resume", "Score the current dimension",
+                 "start the interview clock", "Check the scorecard", "End the interview",
                  "Insert the elapsed time", "Merge signed scorecards"):
         assert text in html
     monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: 0)

@@ -39,8 +39,11 @@ class DimensionCard(QFrame):
         weight = QLabel(f"weight {dimension.weight:g}")
         weight.setStyleSheet(f"color: {css(tones(self.palette()).muted)};")
         self.status = QLabel()
+        self.marker = QLabel("current · Alt+digit scores")
+        self.marker.setStyleSheet(f"color: {css(tones(self.palette()).accent)};")
         header = QHBoxLayout()
         header.addWidget(name, 1)
+        header.addWidget(self.marker)
         header.addWidget(self.status)
         header.addWidget(weight)
         assesses = QLabel(escape_text(dimension.assesses))
@@ -67,7 +70,9 @@ class DimensionCard(QFrame):
         self.evidence.setAccessibleName(f"Evidence for {dimension.name}")
         layout.addWidget(self.evidence)
         self._score: int | None = None
+        self.is_current = False
         self.show_score(None)
+        self.set_current(False)
 
     @property
     def score(self) -> int | None:
@@ -93,6 +98,22 @@ class DimensionCard(QFrame):
             level = self.dimension.level(score)
             self.status.setText(f"{score} · {level.label if level else ''}")
             self.status.setStyleSheet(f"color: {css(palette_tones.ok)}; font-weight: bold;")
+
+    def set_current(self, current: bool, scoring: bool = True) -> None:
+        """The dimension Alt+digit scores: framed in the accent colour, and marked."""
+        self.is_current = current
+        self.marker.setVisible(current and scoring)
+        palette_tones = tones(self.palette())
+        if current and scoring:
+            self.setStyleSheet(
+                f"QFrame#dimension {{ border: 2px solid {css(palette_tones.accent)};"
+                " border-radius: 6px; }"
+            )
+        else:
+            self.setStyleSheet(
+                f"QFrame#dimension {{ border: 1px solid {css(palette_tones.muted)};"
+                " border-radius: 6px; margin: 1px; }"
+            )
 
     def set_read_only(self, read_only: bool) -> None:
         for option in self.options.values():
