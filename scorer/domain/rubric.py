@@ -13,7 +13,14 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    model_serializer,
+)
 
 Id = Annotated[
     str,
@@ -46,12 +53,30 @@ class SharedToolKind(StrEnum):
     SHARED_NOTEPAD = "shared_notepad"
 
 
+class SectionRules(_Model):
+    """What the candidate may use in one section; it replaces the interview's two lists
+    there (a theory conversation that is closed book inside a coding interview)."""
+
+    candidate_may_use: list[Text] = Field(default_factory=list)  # empty: closed book
+    candidate_may_not_use: list[Text] = Field(default_factory=list)
+
+
 class AgendaSection(_Model):
     id: Id
     title: Text
     kind: SectionKind
     minutes: int = Field(gt=0, le=600)
     guidance: Prose = ""
+    rules: SectionRules | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_absent_rules(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        # A section with no rules of its own serialises as before they existed, so the
+        # versions of existing rubrics, pinned by interviews and signed cards, stay the same.
+        data: dict[str, object] = handler(self)
+        if self.rules is None:
+            data.pop("rules", None)
+        return data
 
 
 class Rules(_Model):
@@ -181,6 +206,19 @@ class Rubric(_Model):
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def section(self, section_id: str | None) -> AgendaSection | None:
+        return next((s for s in self.agenda if s.id == section_id), None)
+
+    def rules_in(self, section_id: str | None) -> SectionRules:
+        """What the candidate may use in a section: its own rules, else the interview's."""
+        section = self.section(section_id)
+        if section is not None and section.rules is not None:
+            return section.rules
+        return SectionRules(
+            candidate_may_use=self.rules.candidate_may_use,
+            candidate_may_not_use=self.rules.candidate_may_not_use,
+        )
 
     def recommendation_option(self, option_id: str) -> RecommendationOption | None:
         return next((r for r in self.recommendation if r.id == option_id), None)

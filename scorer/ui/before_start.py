@@ -92,7 +92,7 @@ class BeforeStartPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.start_requested)
         start_hint = QLabel(
-            "The clock starts when you press Start (Ctrl+Enter); it survives closing the app."
+            "The clock starts when you press Start (Ctrl+Return); it survives closing the app."
         )
         start_hint.setWordWrap(True)
 

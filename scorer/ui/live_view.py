@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -100,12 +101,20 @@ class LiveView(QWidget):
         notes_box = QWidget()
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)
-        notes_layout.addWidget(QLabel("<b>General notes</b> · Ctrl+T inserts the time"))
+        self.notes_heading = QLabel()
+        notes_layout.addWidget(self.notes_heading)
         notes_layout.addWidget(self.notes)
+        notes_layout.setStretch(1, 1)
         self.verdict = VerdictBox(session)
-        notes_layout.addWidget(self.verdict)
+        # Scrolls rather than squeezes: every recommendation keeps its whole meaning in view.
+        self.verdict_scroll = QScrollArea()
+        self.verdict_scroll.setWidgetResizable(True)
+        self.verdict_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.verdict_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.verdict_scroll.setWidget(self.verdict)
+        notes_layout.addWidget(self.verdict_scroll, 2)
 
-        left = QSplitter(Qt.Orientation.Vertical)
+        self.left = left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.questions)
         left.addWidget(notes_box)
         left.setStretchFactor(0, 3)
@@ -127,6 +136,7 @@ class LiveView(QWidget):
         layout.addWidget(self.agenda_caption)
         layout.addWidget(main, 1)
 
+        self._verdict_shown = False
         self._shortcuts: list[QShortcut] = []
         for shortcut in LIVE_SHORTCUTS:
             self._bind(shortcut.keys, getattr(self, shortcut.action))
@@ -273,6 +283,10 @@ class LiveView(QWidget):
         self.submit_button.setVisible(state is not InterviewState.SUBMITTED)
         self.export_button.setVisible(state is InterviewState.SUBMITTED)
         self.notes.setReadOnly(state is InterviewState.SUBMITTED)
+        self.notes_heading.setText(
+            "<b>General notes</b>"
+            + ("" if state is InterviewState.SUBMITTED else " · Ctrl+T inserts the time")
+        )
         palette_tones = tones(self.palette())
         if state is InterviewState.SUBMITTED and detail.submitted_at is not None:
             when = detail.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -287,7 +301,13 @@ class LiveView(QWidget):
             self._banner("The clock is paused. Ctrl+P resumes it.", palette_tones.warn)
         else:
             self.banner.hide()
-        self.verdict.setVisible(state in (InterviewState.FINISHED, InterviewState.SUBMITTED))
+        verdict_shown = state in (InterviewState.FINISHED, InterviewState.SUBMITTED)
+        if verdict_shown and not self._verdict_shown:
+            # After the end the verdict matters more than the question bank: give it the room.
+            total = sum(self.left.sizes()) or 600
+            self.left.setSizes([total * 2 // 5, total - total * 2 // 5])
+        self.verdict_scroll.setVisible(verdict_shown)
+        self._verdict_shown = verdict_shown
         self.refresh_clock()
 
     def _banner(self, text: str, colour: object) -> None:

@@ -59,6 +59,9 @@ class QuestionsPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setAccessibleName("Questions")
         self.list.setWordWrap(True)
+        # Rows are laid out again when the list narrows; otherwise a row keeps the height
+        # of its wider wrap and shows an empty line.
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentRowChanged.connect(self._on_row_changed)

@@ -141,6 +141,6 @@ class RubricPanel(QWidget):
         text = f"<b>Rubric</b> · {scored} of {len(self.cards)} dimensions scored"
         if self._session.editable and self.cards:
             top = max(card.dimension.max_score for card in self.cards)
-            text += f" · Alt+1…{top} scores the current one; Ctrl+PgUp/PgDown moves it"
+            text += f" · Alt+1…{top} scores the current one"
         self.summary.setText(text)
         self.set_current(self.current, reveal=False)
