@@ -25,7 +25,7 @@ from scorer.ui.shortcuts import START_KEYS
 from scorer.ui.theme import scaled_font
 from scorer.ui.widgets.agenda_strip import AgendaStrip, section_kind_name
 from scorer.ui.widgets.clickable_label import ClickableLabel
-from scorer.ui.widgets.rules_view import RulesView
+from scorer.ui.widgets.rules_view import RulesView, section_rules_html
 
 
 class BeforeStartPanel(QWidget):
@@ -77,6 +77,7 @@ class BeforeStartPanel(QWidget):
                 f"<b>{section.minutes} min</b> · {escape_text(section.title)} "
                 f"<i>({section_kind_name(section.kind)})</i>"
                 + (f"<br>{escape_text(section.guidance)}" if section.guidance else "")
+                + (f"<br>{rules}" if (rules := section_rules_html(rubric, section.id)) else "")
             )
             line.setWordWrap(True)
             agenda_layout.addWidget(line)

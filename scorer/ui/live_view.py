@@ -29,11 +29,13 @@ from scorer.ui.theme import css, scaled_font, tones
 from scorer.ui.widgets.agenda_strip import AgendaStrip
 from scorer.ui.widgets.countdown import Countdown
 from scorer.ui.widgets.end_confirm import confirm_end
+from scorer.ui.widgets.folding_label import FoldingLabel
 from scorer.ui.widgets.note_edit import NoteEdit
 from scorer.ui.widgets.rules_view import rules_line
 from scorer.ui.widgets.verdict_box import VerdictBox
 
 TICK_MS = 250  # display refresh only; the time itself comes from stored timestamps
+RULES_CHANGE_MS = 120_000  # how long a change of rules at a section boundary stays marked
 
 
 class LiveView(QWidget):
@@ -50,14 +52,22 @@ class LiveView(QWidget):
         title.setFont(scaled_font(self, 1.35, bold=True))
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # The version this interview pinned: later edits of the rubric file never change it.
-        pinned = f"Rubric {rubric.id} · version {detail.rubric_version[:8]} · "
-        rules = QLabel(escape_text(pinned + rules_line(rubric)))
-        rules.setWordWrap(True)
-        rules.setStyleSheet(f"color: {css(tones(self.palette()).muted)};")
+        self._pinned = f"Rubric {rubric.id} · version {detail.rubric_version[:8]}"
+        title.setToolTip(self._pinned)
+        # One line during the interview, so the prompt and notes get the room; a click
+        # unfolds it. It shows the rules of the section the interview is in.
+        self.rules_line = FoldingLabel()
+        self.rules_line.setAccessibleName("Rules now")
+        self._rules_section: str | None = None
+        self._rules_changed = QTimer(self)
+        self._rules_changed.setSingleShot(True)
+        self._rules_changed.setInterval(RULES_CHANGE_MS)
+        self._rules_changed.timeout.connect(self._calm_rules_line)
+        self._calm_rules_line()
         heading = QVBoxLayout()
         heading.setSpacing(2)
         heading.addWidget(title)
-        heading.addWidget(rules)
+        heading.addWidget(self.rules_line)
 
         self.pause_button = QPushButton("Pause")
         self.pause_button.setToolTip("Pause or resume the clock (Ctrl+P)")
@@ -237,6 +247,7 @@ class LiveView(QWidget):
             section = question.section if question else None
         self.agenda.set_progress(elapsed, section)
         where = self.agenda.current
+        self._show_rules(where.span.section.id)
         colour = {
             Pace.ON_TIME: tones(self.palette()).text,
             Pace.OVER: tones(self.palette()).warn,
@@ -251,6 +262,30 @@ class LiveView(QWidget):
         else:
             self.agenda_caption.setText(self.agenda.describe())
         self.agenda_caption.setStyleSheet(f"color: {css(colour)};")
+
+    def _show_rules(self, section_id: str) -> None:
+        """The rules of the section the interview is in; marked for a while when they change."""
+        if section_id == self._rules_section:
+            return
+        rubric = self.session.detail.rubric
+        before, self._rules_section = self._rules_section, section_id
+        line = rules_line(rubric, section_id)
+        changed = before is not None and rubric.rules_in(before) != rubric.rules_in(section_id)
+        if changed and not self.session.detail.timer.ended:
+            self.rules_line.set_full_text(f"Rules change here. {line}")
+            self.rules_line.setStyleSheet(
+                f"color: {css(tones(self.palette()).warn)}; font-weight: bold;"
+            )
+            self._rules_changed.start()
+        else:
+            self._rules_changed.stop()
+            self._calm_rules_line()
+
+    def _calm_rules_line(self) -> None:
+        self.rules_line.setStyleSheet(f"color: {css(tones(self.palette()).muted)};")
+        if self._rules_section is not None:
+            line = rules_line(self.session.detail.rubric, self._rules_section)
+            self.rules_line.set_full_text(f"{line} · {self._pinned}")
 
     def _bind(self, keys: str, slot: object) -> None:
         shortcut = QShortcut(QKeySequence(keys), self)

@@ -33,10 +33,30 @@ def rules_rows(rubric: Rubric) -> list[tuple[str, str]]:
     return rows
 
 
-def rules_line(rubric: Rubric) -> str:
-    """The rules in one line, for the live view's header."""
-    may = "; ".join(rubric.rules.candidate_may_use) or "nothing (closed book)"
-    return f"Candidate may use: {may} · No language models · No research discussion"
+def rules_line(rubric: Rubric, section_id: str | None = None) -> str:
+    """The rules in one line, for the live view's header: those of `section_id` when given."""
+    section = rubric.section(section_id)
+    rules = rubric.rules_in(section_id)
+    may = "; ".join(rules.candidate_may_use) or "nothing (closed book)"
+    where = f"{section.title}: " if section is not None else ""
+    line = f"{where}Candidate may use: {may}"
+    if section is not None and section.rules is not None and rules.candidate_may_not_use:
+        line += f" · Not allowed: {'; '.join(rules.candidate_may_not_use)}"
+    return line + " · No language models · No research discussion"
+
+
+def section_rules_html(rubric: Rubric, section_id: str) -> str:
+    """A section's own rules, for the agenda before the start; empty when it has none."""
+    section = rubric.section(section_id)
+    if section is None or section.rules is None:
+        return ""
+    may = "; ".join(escape_text(x) for x in section.rules.candidate_may_use)
+    text = f"Candidate may use: {may}" if may else "Closed book: the candidate may use nothing"
+    if section.rules.candidate_may_not_use:
+        text += ". Not allowed: " + "; ".join(
+            escape_text(x) for x in section.rules.candidate_may_not_use
+        )
+    return f"<b>Rules in this section:</b> {text}."
 
 
 class RulesView(QWidget):
