@@ -193,3 +193,42 @@ def test_focus_in_a_dimension_makes_it_current_and_alt_digit_follows(
     qtbot.keyClick(third.evidence, Qt.Key.Key_PageDown, CTRL)
     focused: QWidget | None = QApplication.focusWidget()
     assert focused is rubric.cards[3].evidence
+
+
+def test_the_header_shows_the_current_sections_rules_and_marks_a_change(
+    qtbot: QtBot, service: InterviewService, library: RubricLibrary, clock: FakeClock
+) -> None:
+    from scorer.ui.interview_page import InterviewPage
+
+    rubric = library.get("model-parallel")
+    assert rubric is not None
+    ada = service.add_candidate("Ada Rules", "ada.rules@example.com")
+    interview = service.create_interview(ada.id, rubric, "Gil", "gil@x.org").interview_id
+    page = InterviewPage(service, interview)
+    qtbot.addWidget(page)
+    page.resize(1024, 640)
+    page.show()
+    page.start()
+    live = page.live
+    live.refresh_clock()
+    line = live.rules_line
+    assert line.full_text.startswith("Setup and rules: Candidate may use: Their own IDE")
+    qtbot.waitExposed(page)
+    assert line.text().endswith("…") and len(line.text()) < len(line.full_text)  # folded
+    assert line.sizeHint().height() < 2 * line.fontMetrics().height()
+    clock.advance(240)
+    live.questions.select("parallelism-taxonomy")
+    live.mark_asked()
+    live.refresh_clock()
+    assert line.full_text.startswith(
+        "Rules change here. Model-parallel techniques: Candidate may use: nothing (closed book)"
+    )
+
+    clock.advance(600)
+    live.questions.select("train-from-scratch")
+    live.mark_asked()
+    live.refresh_clock()
+    assert line.full_text.startswith("Rules change here. Implement and train")
+    assert "Web search" in line.full_text
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    assert line.unfolded and line.text() == line.full_text
