@@ -28,6 +28,7 @@ def rubric_problems(rubric: Rubric, parts: RubricParts | None = None) -> list[Pr
     problems += _agenda(rubric, parts)
     problems += _questions(rubric, parts)
     problems += _levels(rubric, parts)
+    problems += _competencies(rubric, parts)
     problems += _recommendation(rubric, parts)
     return problems
 
@@ -112,6 +113,26 @@ def _questions(rubric: Rubric, parts: RubricParts) -> Iterable[Problem]:
                 f"{question.minutes} minutes is longer than the whole interview "
                 f"({rubric.duration_minutes})",
             )
+
+
+def _competencies(rubric: Rubric, parts: RubricParts) -> Iterable[Problem]:
+    """One shared competency, one dimension: a panel reads two scores of it as two
+    interviewers who disagree."""
+    first: dict[str, tuple[int, str]] = {}
+    for di, dimension in _items(rubric, parts, "dimensions"):
+        competency = dimension.competency
+        if competency is None:
+            continue
+        if competency in first:
+            index, name = first[competency]
+            yield Problem(
+                ("dimensions", di, "competency"),
+                f"competency '{competency}' is already scored by the dimension '{name}'; "
+                "a rubric scores each shared competency once",
+                related=("dimensions", index, "competency"),
+            )
+        else:
+            first[competency] = (di, dimension.id)
 
 
 def _levels(rubric: Rubric, parts: RubricParts) -> Iterable[Problem]:
