@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -18,6 +19,7 @@ TRUST_DIR = "interviewers"
 class Settings:
     rubric_folder: str | None = None
     trust_folder: str | None = None
+    export_folder: str | None = None  # where the last signed scorecard was saved
 
     def rubrics_dir(self, home: Path | None = None) -> Path:
         """The chosen rubric folder, else `rubrics/` in the data home (`home`)."""
@@ -59,3 +61,19 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 
 def with_rubric_folder(settings: Settings, folder: Path | None) -> Settings:
     return replace(settings, rubric_folder=str(folder) if folder else None)
+
+
+def last_export_folder(path: Path | None = None) -> Path | None:
+    """The folder the last scorecard was exported to, if it still exists."""
+    try:
+        folder = load_settings(path).export_folder
+    except SettingsError:
+        return None  # an unreadable settings file only costs the remembered folder
+    return Path(folder) if folder and Path(folder).is_dir() else None
+
+
+def remember_export_folder(folder: Path, path: Path | None = None) -> None:
+    """Best effort: the export itself has succeeded, so a settings file that cannot be
+    written only means the next export starts in the documents folder."""
+    with contextlib.suppress(SettingsError):
+        save_settings(replace(load_settings(path), export_folder=str(folder)), path)

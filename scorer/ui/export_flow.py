@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from scorer.domain.errors import ScorerError
 from scorer.paths import APP_NAME
+from scorer.services.settings import last_export_folder, remember_export_folder
 
 if TYPE_CHECKING:
     from scorer.domain.interview import InterviewDetail
@@ -20,10 +22,20 @@ if TYPE_CHECKING:
 
 
 def suggested_name(detail: InterviewDetail) -> str:
+    """Candidate, interview kind and the day it was held: `ada-lovelace-coding-2026-11-26.pdf`."""
+
     def slug(text: str) -> str:
         return re.sub(r"[^\w.-]+", "-", text, flags=re.UNICODE).strip("-").lower()
 
-    return f"{slug(detail.candidate.name)}-{detail.rubric.id}-scorecard.pdf"
+    held = detail.timer.started_at or detail.submitted_at
+    day = held.astimezone().date() if held is not None else date.today()
+    return f"{slug(detail.candidate.name)}-{detail.rubric.id}-{day.isoformat()}.pdf"
+
+
+def start_folder() -> Path:
+    """The folder of the last export, else the documents folder, else home."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return last_export_folder() or Path(documents or Path.home())
 
 
 def default_page_size() -> PageSize:
@@ -34,8 +46,7 @@ def default_page_size() -> PageSize:
 
 
 def export_with_dialog(parent: QWidget, desk: SigningDesk, detail: InterviewDetail) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder or Path.home()) / suggested_name(detail))
+    start = str(start_folder() / suggested_name(detail))
     chosen, _ = QFileDialog.getSaveFileName(
         parent, "Export signed scorecard", start, "PDF documents (*.pdf)"
     )
@@ -50,6 +61,7 @@ def export_with_dialog(parent: QWidget, desk: SigningDesk, detail: InterviewDeta
         return None
     finally:
         QApplication.restoreOverrideCursor()
+    remember_export_folder(result.path.parent)
     answer = QMessageBox.information(
         parent, APP_NAME,
         f"Signed scorecard saved to {result.path} ({result.pages} pages), signed by "

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from scorer.domain.errors import ScorerError
 from scorer.ui.theme import css, tones
+from scorer.ui.widgets.fit import grow_to_fit
 
 if TYPE_CHECKING:
     from scorer.services.signing_desk import SigningDesk
@@ -66,7 +67,12 @@ class IdentityDialog(QDialog):
         try:
             self._desk.create_identity(self.name.text(), self.email.text())
         except ScorerError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.show_error(exc.message)
             return
         super().accept()
+
+    def show_error(self, message: str) -> None:
+        """The error under the form; the dialog grows so no line of it is cut."""
+        self.error.setText(message)
+        self.error.show()
+        grow_to_fit(self)

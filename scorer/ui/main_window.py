@@ -168,10 +168,14 @@ class MainWindow(QMainWindow):
             return
         from scorer.ui.new_interview_dialog import NewInterviewDialog
 
+        desk = self.signing_actions.desk
+        me = desk.current_identity() if desk is not None else None
         try:
             dialog = NewInterviewDialog(
                 self.rubrics.rubrics(), self.service.list_candidates(),
-                self.service.list_interviewers(), parent=self,
+                self.service.list_interviewers(),
+                default_interviewer=(me.name, me.email) if me is not None else None,
+                parent=self,
             )
         except ScorerError as exc:
             self.show_error(exc.message)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from scorer.domain.people import Candidate, Interviewer
 from scorer.domain.rubric import Rubric
 from scorer.ui.theme import css, tones
+from scorer.ui.widgets.fit import grow_to_fit
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class NewInterviewDialog(QDialog):
         rubrics: list[Rubric],
         candidates: list[Candidate],
         interviewers: list[Interviewer],
-        default_interviewer: Interviewer | None = None,
+        default_interviewer: tuple[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -78,9 +79,9 @@ class NewInterviewDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
-        if default_interviewer is not None:
-            self.interviewer_name.setText(default_interviewer.name)
-            self.interviewer_email.setText(default_interviewer.email)
+        if default_interviewer is not None:  # this computer's signing identity: name, email
+            self.interviewer_name.setText(default_interviewer[0])
+            self.interviewer_email.setText(default_interviewer[1])
 
         form = QFormLayout()
         form.addRow("&Candidate", self.candidate_name)
@@ -135,6 +136,7 @@ class NewInterviewDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        grow_to_fit(self)
 
     @staticmethod
     def _label(name: str, email: str) -> str:

@@ -23,6 +23,7 @@ from scorer.ui.interview_session import InterviewSession
 from scorer.ui.prose import escape_text, prose_html
 from scorer.ui.question_list_model import QuestionListModel
 from scorer.ui.widgets.note_edit import NoteEdit
+from scorer.ui.widgets.wrapped_rows import WrappedRowDelegate
 
 
 def question_html(question: Question, section_title: str | None) -> str:
@@ -62,6 +63,7 @@ class QuestionsPanel(QWidget):
         # Rows are laid out again when the list narrows; otherwise a row keeps the height
         # of its wider wrap and shows an empty line.
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setItemDelegate(WrappedRowDelegate(self.list))
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentRowChanged.connect(self._on_row_changed)
