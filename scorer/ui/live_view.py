@@ -272,17 +272,24 @@ class LiveView(QWidget):
         line = rules_line(rubric, section_id)
         changed = before is not None and rubric.rules_in(before) != rubric.rules_in(section_id)
         if changed and not self.session.detail.timer.ended:
+            self._style_rules_line(marked=True)
             self.rules_line.set_full_text(f"Rules change here. {line}")
-            self.rules_line.setStyleSheet(
-                f"color: {css(tones(self.palette()).warn)}; font-weight: bold;"
-            )
             self._rules_changed.start()
         else:
             self._rules_changed.stop()
             self._calm_rules_line()
 
+    def _style_rules_line(self, marked: bool) -> None:
+        # The weight goes in the font, not the style sheet, so the line elides at its width.
+        palette_tones = tones(self.palette())
+        font = self.rules_line.font()
+        font.setBold(marked)
+        self.rules_line.setFont(font)
+        colour = palette_tones.warn if marked else palette_tones.muted
+        self.rules_line.setStyleSheet(f"color: {css(colour)};")
+
     def _calm_rules_line(self) -> None:
-        self.rules_line.setStyleSheet(f"color: {css(tones(self.palette()).muted)};")
+        self._style_rules_line(marked=False)
         if self._rules_section is not None:
             line = rules_line(self.session.detail.rubric, self._rules_section)
             self.rules_line.set_full_text(f"{line} · {self._pinned}")
@@ -342,6 +349,9 @@ class LiveView(QWidget):
             total = sum(self.left.sizes()) or 600
             self.left.setSizes([total * 2 // 5, total - total * 2 // 5])
         self.verdict_scroll.setVisible(verdict_shown)
+        if timer.ended and self._rules_changed.isActive():
+            self._rules_changed.stop()
+            self._calm_rules_line()
         self._verdict_shown = verdict_shown
         self.refresh_clock()
 
