@@ -39,7 +39,6 @@ class Clock:
 
 def main(argv: list[str]) -> int:
     suffix = start_app(argv)
-    dark = bool(suffix)
 
     home = Path(tempfile.mkdtemp(prefix="scorer-shots-"))
     store = open_local_store(home)
@@ -59,8 +58,6 @@ def main(argv: list[str]) -> int:
 
     window = MainWindow(service, RubricWorkspaceService(bundled_rubrics_dir()))
     for tag, size in SIZES.items():
-        if dark and tag:
-            continue
         window.show_list()
         grab(window, f"start-screen{tag}{suffix}", size)
         window.open_interview(new_id)
@@ -91,8 +88,7 @@ def main(argv: list[str]) -> int:
     assert window.interview_page is not None
     window.interview_page.live.questions.select("distributed-dataloader")
     for tag, size in SIZES.items():
-        if not (dark and tag):
-            grab(window, f"live-minute-23{tag}{suffix}", size)
+        grab(window, f"live-minute-23{tag}{suffix}", size)
 
     # The submit check, with what is still missing named.
     service.end(new_id)
@@ -100,7 +96,8 @@ def main(argv: list[str]) -> int:
     page = window.interview_page
     assert page is not None
     dialog = page.open_submit_dialog()
-    grab(window, f"finished{suffix}", SIZES[""])
+    for tag, size in SIZES.items():
+        grab(window, f"finished{tag}{suffix}", size)
     grab(dialog, f"submit-check{suffix}")
     dialog.close()
 
@@ -116,7 +113,8 @@ def main(argv: list[str]) -> int:
     )
     service.submit(new_id)
     window.open_interview(new_id)
-    grab(window, f"submitted{suffix}", SIZES[""])
+    for tag, size in SIZES.items():
+        grab(window, f"submitted{tag}{suffix}", size)
     window.close()
     store.close()
     return 0

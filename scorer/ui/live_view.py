@@ -347,7 +347,7 @@ class LiveView(QWidget):
         if verdict_shown and not self._verdict_shown:
             # After the end the verdict matters more than the question bank: give it the room.
             total = sum(self.left.sizes()) or 600
-            self.left.setSizes([total * 2 // 5, total - total * 2 // 5])
+            self.left.setSizes([total // 3, total - total // 3])
         self.verdict_scroll.setVisible(verdict_shown)
         if timer.ended and self._rules_changed.isActive():
             self._rules_changed.stop()
