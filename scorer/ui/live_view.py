@@ -127,8 +127,9 @@ class LiveView(QWidget):
         self.left = left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.questions)
         left.addWidget(notes_box)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
+        # The prompt gets the room; notes are typed a line at a time and scroll.
+        left.setStretchFactor(0, 2)
+        left.setStretchFactor(1, 1)
         left.setChildrenCollapsible(False)
         self.rubric = RubricPanel(session)
         main = QSplitter(Qt.Orientation.Horizontal)
