@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
@@ -29,10 +30,8 @@ from scorer.domain.panel import (
     MixedCandidates,
     Panel,
     PanelKind,
-    RejectedInput,
     build_panel,
     candidate_names,
-    group_by_candidate,
 )
 from scorer.services import identity
 from scorer.services.clock import Clock, utc_now
@@ -46,11 +45,13 @@ from scorer.services.merge_build import (
     slug,
     warm_up_build,
 )
+from scorer.services.merge_desk import Desk, assign, desk, distinct
 from scorer.services.merge_inputs import expand_inputs, read_input, resolved_path
 from scorer.services.merge_pool import TaskFailure, WorkerPool
 from scorer.services.merge_results import (
     CheckedInput,
     CohortResult,
+    MergeCancelled,
     MergeError,
     NothingVerified,
     PacketResult,
@@ -75,8 +76,8 @@ COHORT_REPORT = "cohort-report.pdf"
 COHORT_TABLE = "cohort.csv"
 
 __all__ = [
-    "CheckedInput", "CohortResult", "MergeError", "MergeService", "MixedCandidates",
-    "NothingVerified", "PacketResult",
+    "CheckedInput", "CohortResult", "MergeCancelled", "MergeError", "MergeService",
+    "MixedCandidates", "NothingVerified", "PacketResult",
 ]
 
 
@@ -265,11 +266,19 @@ class MergeService:
     def candidates(self, checked: Sequence[CheckedInput]) -> list[str]:
         return candidate_names([c.panel_card() for c in checked if c.ok])
 
+    def desk(self, checked: Sequence[CheckedInput]) -> Desk:
+        """The checked inputs by candidate, each interview kind's state: what the packets
+        built from them will hold (`merge_desk`)."""
+        return desk(checked, self.expected)
+
     def build_packet(self, checked: Sequence[CheckedInput], target: Path,
-                     page_size: str = "A4") -> PacketResult:
+                     page_size: str = "A4", cancel: threading.Event | None = None
+                     ) -> PacketResult:
         """One candidate's packet at `target`; `MixedCandidates` for several candidates.
 
-        Verified packets and cohort reports among the inputs are skipped, not rejected."""
+        Verified packets and cohort reports among the inputs are skipped, not rejected;
+        a copy of another input (the same SHA-256) is left out."""
+        checked = distinct(checked)
         cards = [c for c in checked if c.ok]
         rejected = tuple(c.rejected() for c in checked if not c.ok and not c.skipped)
         _refuse_overwriting_inputs(target, checked)
@@ -282,44 +291,68 @@ class MergeService:
             tuple(VerifiedCard(c.panel_card(), c.data or b"") for c in cards), rejected, merger,
             self._now(), page_size, self.expected,
         ))
+        if cancel is not None and cancel.is_set():
+            raise MergeCancelled()
         _write(target, built.pdf)
         return PacketResult(target, built.panel, built.pages, built.sha256)
 
-    def build_per_candidate(self, checked: Sequence[CheckedInput], folder: Path,
-                            page_size: str = "A4") -> CohortResult:
+    def build_per_candidate(
+        self, checked: Sequence[CheckedInput], folder: Path, page_size: str = "A4", *,
+        only: Collection[str] | None = None,
+        cohort: bool = True,
+        on_progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> CohortResult:
         """One packet per candidate in `folder`, and for several the signed cohort report
-        and its cards as a spreadsheet (cohort.csv)."""
-        cards = [c for c in checked if c.ok]
-        if not cards:
-            raise NothingVerified(_nothing_verified(len(checked)))
+        and its cards as a spreadsheet (cohort.csv).
+
+        `only` names the candidates (keys, see `merge_desk`) to build, without a cohort
+        report; `cohort=False` leaves the report out. `on_progress(done, total)` counts
+        the packets and the report as they are made; once `cancel` is set the build stops
+        and nothing is written (`MergeCancelled`)."""
         if folder.exists() and not folder.is_dir():
             raise MergeError(f"{folder} is a file; --per-candidate needs a folder.")
-        groups = group_by_candidate([c.panel_card() for c in cards])
-        by_sha = {c.sha256: c for c in cards}
-        names = {key: entries[0].card.candidate.name for key, entries in groups.items()}
-        unassigned: list[RejectedInput] = []
-        rejected_for: dict[str, list[RejectedInput]] = {key: [] for key in groups}
-        for item in (c for c in checked if not c.ok and not c.skipped):
-            owners = [k for k, name in names.items() if item.candidate and name == item.candidate]
-            if owners:
-                rejected_for[owners[0]].append(item.rejected())
-            else:
-                unassigned.append(item.rejected())
+        assignment = assign(checked)
+        groups = assignment.cards
+        if only is not None:
+            unknown = [key for key in only if key not in groups]
+            if unknown:
+                raise MergeError(f"No verified card is for the candidate {unknown[0]}.")
+            groups = {key: cards for key, cards in groups.items() if key in only}
+            cohort = False
+        if not groups:
+            raise NothingVerified(_nothing_verified(len(checked)))
+        unassigned = [item.rejected() for item in assignment.unassigned]
         merger = self.merger()
         now = self._now()
         expected = self.expected
         requests = [
             BuildRequest(
-                tuple(VerifiedCard(e, by_sha[e.sha256].data or b"") for e in entries),
-                tuple(rejected_for[key]), merger, now, page_size, expected,
+                tuple(VerifiedCard(c.panel_card(), c.data or b"") for c in cards),
+                tuple(r.rejected() for r in assignment.rejected[key]), merger, now, page_size,
+                expected,
             )
-            for key, entries in groups.items()
+            for key, cards in groups.items()
         ]
+        with_report = cohort and len(requests) > 1
+        total = len(requests) + (1 if with_report else 0)
         with collector.paused():
-            built = self._build_all(requests)
+            built = self._build_all(requests, on_progress, total, cancel)
         targets = _targets(folder, [b.panel for b in built])
         _refuse_overwriting_inputs_all(
             [*targets, folder / COHORT_REPORT, folder / COHORT_TABLE], checked)
+        files = None
+        if with_report:
+            from scorer.services.merge_cohort import cohort_files
+
+            files = cohort_files(
+                [b.panel for b in built], [(t.name, b.sha256) for t, b in
+                                           zip(targets, built, strict=True)],
+                unassigned, merger, now, expected, page_size)
+            if on_progress is not None:
+                on_progress(total, total)
+        if cancel is not None and cancel.is_set():
+            raise MergeCancelled()
         written: list[Path] = []
         try:
             for target, packet in zip(targets, built, strict=True):
@@ -327,15 +360,8 @@ class MergeService:
                 written.append(target)
             packets = tuple(PacketResult(t, b.panel, b.pages, b.sha256)
                             for t, b in zip(targets, built, strict=True))
-            report = table = cohort = None
-            if len(built) > 1:
-                from scorer.services.merge_cohort import cohort_files
-
-                files = cohort_files(
-                    [b.panel for b in built], [(t.name, b.sha256) for t, b in
-                                               zip(targets, built, strict=True)],
-                    unassigned, merger, now, expected, page_size)
-                cohort = files.cohort
+            report = table = None
+            if files is not None:
                 report, table = folder / COHORT_REPORT, folder / COHORT_TABLE
                 _write(report, files.pdf)
                 written.append(report)
@@ -345,15 +371,33 @@ class MergeService:
             for path in written:  # all or nothing: no half-written cohort
                 path.unlink(missing_ok=True)
             raise
-        return CohortResult(folder, packets, report, cohort, tuple(unassigned), table)
+        return CohortResult(folder, packets, report, files.cohort if files else None,
+                            tuple(unassigned), table)
 
-    def _build_all(self, requests: Sequence[BuildRequest]) -> list[BuiltPacket]:
+    def _build_all(self, requests: Sequence[BuildRequest],
+                   on_progress: Callable[[int, int], None] | None = None, total: int = 0,
+                   cancel: threading.Event | None = None) -> list[BuiltPacket]:
+        done = 0
+
+        def arrived(index: int, value: object) -> None:
+            nonlocal done
+            done += 1
+            if on_progress is not None:
+                on_progress(done, total or len(requests))
+
         if len(requests) == 1:
-            return [build_packet(requests[0])]
-        results = self._pool.run(build_task, requests, BUILD_TIMEOUT)
+            packet = build_packet(requests[0])
+            if cancel is not None and cancel.is_set():
+                raise MergeCancelled()
+            arrived(0, packet)
+            return [packet]
+        results = self._pool.run(build_task, requests, BUILD_TIMEOUT, on_result=arrived,
+                                 cancel=cancel)
         built: list[BuiltPacket] = []
         for request, result in zip(requests, results, strict=True):
             if isinstance(result, TaskFailure):
+                if result.cancelled:
+                    raise MergeCancelled()
                 who = request.cards[0].entry.card.candidate.name
                 raise MergeError(f"The packet for {who} could not be built: {result.reason}.")
             assert isinstance(result, BuiltFile)

@@ -50,6 +50,7 @@ class TaskFailure:
 
     reason: str
     timed_out: bool = False
+    cancelled: bool = False
 
 
 class _Worker:
@@ -193,11 +194,13 @@ class WorkerPool:
         self._closing.clear()
 
     def run(self, function: Callable[[Any], Any], arguments: Sequence[Any], timeout: float,
-            on_result: Callable[[int, Any], None] | None = None) -> list[Any]:
+            on_result: Callable[[int, Any], None] | None = None,
+            cancel: threading.Event | None = None) -> list[Any]:
         """`function(argument)` for each argument, in order; a `TaskFailure` where one failed.
 
         Each task may take `timeout` seconds from the moment a warm worker receives it.
-        `on_result(index, result)` is called as results arrive.
+        `on_result(index, result)` is called as results arrive. Once `cancel` is set, the
+        tasks not done fail (`cancelled`) and the workers running them are replaced.
         """
         results: list[Any] = [None] * len(arguments)
         if not arguments:
@@ -214,6 +217,13 @@ class WorkerPool:
                     for index in range(len(arguments)):
                         if results[index] is None:
                             results[index] = TaskFailure("the merge was closed first")
+                    break
+                if cancel is not None and cancel.is_set():
+                    for worker in [w for w in self._workers if w.tasks]:
+                        self._replace(worker, kill=True)
+                    for index in range(len(arguments)):
+                        if results[index] is None:
+                            results[index] = TaskFailure("cancelled", cancelled=True)
                     break
                 now = time.monotonic()
                 for worker in list(self._workers):

@@ -19,6 +19,13 @@ class MergeError(ScorerError):
     """The merge cannot start or cannot write its result."""
 
 
+class MergeCancelled(ScorerError):
+    """The build was cancelled before anything was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The build was cancelled; nothing was written.")
+
+
 class NothingVerified(ScorerError):
     """No input verified, so there is nothing to put in a packet."""
 
