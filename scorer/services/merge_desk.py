@@ -131,8 +131,9 @@ def assign(checked: Sequence[CheckedInput]) -> Assignment:
 def _owner(item: CheckedInput, cards: dict[str, list[CheckedInput]],
            names: dict[str, str]) -> str | None:
     card = item.verification.scorecard
-    if card is not None and candidate_key(card) in cards:
-        return candidate_key(card)
+    if card is not None:  # the card names its candidate's email: no guess by name
+        key = candidate_key(card)
+        return key if key in cards else None
     if item.candidate:
         return next((key for key, name in names.items() if name == item.candidate), None)
     return None

@@ -221,16 +221,21 @@ def test_cards_of_two_candidates_are_refused_for_one_packet(
     assert not target.exists()
 
 
-def test_a_copy_of_a_card_is_set_aside_and_flagged(
+def test_an_identical_copy_of_a_card_counts_once_in_the_packet_and_the_desk(
     tmp_path: Path, service: MergeService, cards: CardSet
 ) -> None:
     _, files = first_candidate(cards)
     inputs = copy_cards(files, tmp_path / "in")
-    shutil.copyfile(inputs[0], tmp_path / "in" / "copy-of-card.pdf")
+    (tmp_path / "in" / "again").mkdir()
+    shutil.copyfile(inputs[0], tmp_path / "in" / "again" / inputs[0].name)
     checked = service.check(service.expand([tmp_path / "in"]))
+    assert len(checked) == 5
+    desk = service.desk(checked)
+    assert desk.verified == 4 and desk.copies == 1
     result = service.build_packet(checked, tmp_path / "packet.pdf")
-    assert result.cards == 4 and len(result.panel.set_aside) == 1
-    assert any(f.kind is FlagKind.DUPLICATE for f in result.flags)
+    assert result.cards == 4 and result.panel.set_aside == ()
+    assert not any(f.kind is FlagKind.DUPLICATE for f in result.flags)
+    assert result.cards == desk.candidates[0].counted
 
 
 def test_a_packet_is_skipped_not_rejected(tmp_path: Path, service: MergeService,

@@ -287,3 +287,42 @@ def test_a_partial_candidate_is_marked_in_the_report(
     packet = next(p for p in result.packets if p.candidate == first)
     assert packet.panel.partial
     assert build_panel([e.entry for e in packet.panel.interviews]).missing == ()
+
+
+def test_chosen_candidates_get_their_packets_only_with_progress(
+    tmp_path: Path, service: MergeService
+) -> None:
+    cards: CardSet = signed_cards()
+    checked = service.check(service.expand([cards.folder]))
+    first = service.desk(checked).candidates[0]
+    seen: list[tuple[int, int]] = []
+    result = service.build_per_candidate(checked, tmp_path / "out", only=[first.key],
+                                         on_progress=lambda d, t: seen.append((d, t)))
+    assert [p.candidate for p in result.packets] == [first.name]
+    assert result.report is None and not (tmp_path / "out" / COHORT_REPORT).exists()
+    assert seen == [(1, 1)]
+    assert result.packets[0].cards == first.counted
+
+
+def test_every_packet_and_the_report_count_as_progress(tmp_path: Path,
+                                                       service: MergeService) -> None:
+    checked = service.check(service.expand([signed_cards().folder]))
+    seen: list[tuple[int, int]] = []
+    result = service.build_per_candidate(checked, tmp_path / "out",
+                                         on_progress=lambda d, t: seen.append((d, t)))
+    assert result.report is not None
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_cancelled_build_writes_nothing(tmp_path: Path, service: MergeService) -> None:
+    import threading
+
+    from scorer.services.merge_results import MergeCancelled
+
+    checked = service.check(service.expand([signed_cards().folder]))
+    cancel = threading.Event()
+    with pytest.raises(MergeCancelled) as raised:
+        service.build_per_candidate(checked, tmp_path / "out", cancel=cancel,
+                                    on_progress=lambda d, t: cancel.set())
+    assert "nothing was written" in raised.value.message
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []

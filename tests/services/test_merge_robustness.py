@@ -197,3 +197,15 @@ def test_closing_the_pool_ends_a_run_at_once() -> None:
     runner.join(timeout=10)
     assert not runner.is_alive()
     assert len(results) == 3 and all(isinstance(r, TaskFailure) for r in results)
+
+
+def test_a_cancelled_run_stops_its_tasks_and_the_pool_carries_on(pool: WorkerPool) -> None:
+    import threading
+
+    cancel = threading.Event()
+    # The first result cancels the run; the hanging task is stopped, not waited for.
+    results = pool.run(slow_unless_quick, ["a", "hang", "hang"], timeout=60,
+                       on_result=lambda i, _: cancel.set(), cancel=cancel)
+    assert results[0] == "a"
+    assert all(isinstance(r, TaskFailure) and r.cancelled for r in results[1:])
+    assert pool.run(echo, ["still here"], timeout=5) == ["still here"]
