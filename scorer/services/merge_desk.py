@@ -2,7 +2,8 @@
 
 - Identical files (one SHA-256) count once: the first one listed stands for its copies.
 - Each verified card belongs to its candidate (by email, `candidate_key`); a rejected
-  input to the candidate its card names (by email, else by name), or to none.
+  input to the candidate its card names (by email, else by name), or to none (then
+  the cohort report lists it; with one candidate, their packet does).
 - Each candidate's panel is the one their packet is built from (`build_panel` on the
   same cards, rejected inputs and expected kinds), so the desk and the packet agree.
 - Each interview kind of a candidate's panel is present (a card counts), not
@@ -125,6 +126,10 @@ def assign(checked: Sequence[CheckedInput]) -> Assignment:
             unassigned.append(item)
         else:
             rejected[owner].append(item)
+    if len(cards) == 1:  # one packet: it lists every rejected input, as `build_packet` does
+        (only,) = rejected
+        rejected[only] += unassigned
+        unassigned = []
     return Assignment(cards, rejected, unassigned, skipped)
 
 

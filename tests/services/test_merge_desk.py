@@ -61,7 +61,7 @@ def test_a_rejected_card_goes_to_its_candidate_by_email_not_by_name(tmp_path: Pa
     # Same name, other email: someone else, rejected; it names no candidate of the merge.
     stranger = replace(d[1], candidate=replace(d[1].candidate, email="other@example.org"))
     bad = checked(stranger, tmp_path / "b.pdf", Verdict.UNTRUSTED_SIGNER, "not trusted")
-    assignment = assign([ok, bad])
+    assignment = assign([ok, checked(d[4], tmp_path / "c.pdf"), bad])
     assert [c.path.name for c in assignment.unassigned] == ["b.pdf"]
     assert all(not group for group in assignment.rejected.values())
 
@@ -72,3 +72,11 @@ def test_a_kind_no_panel_expects_is_shown_when_held(tmp_path: Path) -> None:
     row = result.candidates[0]
     extra = [k for k in row.kinds if not k.expected]
     assert [(k.kind.id, k.state) for k in extra] == [("coding", KindState.PRESENT)]
+
+
+def test_with_one_candidate_their_packet_lists_every_rejected_input(tmp_path: Path) -> None:
+    d = details()
+    result = desk([checked(d[0], tmp_path / "a.pdf"), unreadable(tmp_path / "junk.pdf")],
+                  kinds())
+    assert result.unassigned == ()
+    assert [r.path.name for r in result.candidates[0].rejected] == ["junk.pdf"]
