@@ -1,9 +1,13 @@
-"""Merge: verified scorecards into one signed panel packet.
+"""Merge: verified scorecards into signed panel packets, one per candidate, and the cohort report.
 
-Add files or a folder, or drop them in; each file is verified as it arrives (in
-a worker thread, which hands the files to the merge's checking processes), and
-the table shows its status and candidate. Build asks where to write the packet,
-builds it in the worker thread, and offers to open it.
+Add files or a folder, or drop them in; each file is verified as it arrives (in a
+worker thread, which hands the files to the merge's checking processes). The
+candidates table shows each candidate's interview kinds as their packet will
+(present, missing, not submitted, rejected: the service's desk); the files table
+shows every distinct file, problems first, and the details pane one file or one
+candidate in full. Build makes the chosen candidate's packet, the selected
+candidates' packets, or all of them and the cohort report, in the worker thread
+with progress; Cancel stops it before anything is written.
 
 The dialog gets its service through the constructor (`MergeService`, or anything
 with the same methods) and closes nothing it did not make.
@@ -12,32 +16,41 @@ with the same methods) and closes nothing it did not make.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from scorer.domain.errors import ScorerError
+from scorer.ui.merge_build_bar import BuildBar
+from scorer.ui.merge_candidates_model import CandidatesModel
+from scorer.ui.merge_details import candidate_details, file_details
+from scorer.ui.merge_files_filter import MergeFilesFilter
 from scorer.ui.merge_model import MergeInputsModel
 from scorer.ui.theme import css, tones
 
 if TYPE_CHECKING:
-    from scorer.services.merge import CheckedInput, PacketResult
+    from scorer.services.merge import CheckedInput, CohortResult, PacketResult
+    from scorer.services.merge_desk import CandidateDesk, Desk
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +72,18 @@ class MergeDialogService(Protocol):
               on_result: Callable[[int, CheckedInput], None] | None = None
               ) -> list[CheckedInput]: ...
 
-    def candidates(self, checked: Sequence[CheckedInput]) -> list[str]: ...
+    def desk(self, checked: Sequence[CheckedInput]) -> Desk: ...
 
     def build_packet(self, checked: Sequence[CheckedInput], target: Path,
-                     page_size: str = "A4") -> PacketResult: ...
+                     page_size: str = "A4", cancel: threading.Event | None = None
+                     ) -> PacketResult: ...
+
+    def build_per_candidate(
+        self, checked: Sequence[CheckedInput], folder: Path, page_size: str = "A4", *,
+        only: Collection[str] | None = None, cohort: bool = True,
+        on_progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> CohortResult: ...
 
 
 class _Relay(QObject):
@@ -71,91 +92,117 @@ class _Relay(QObject):
     expanded = Signal(object)  # list[Path]: the files found among what was added
     checked = Signal(int, object)  # row key, CheckedInput
     check_done = Signal()
+    progress = Signal(int, int)  # files built, of
     built = Signal(object)  # PacketResult
+    built_all = Signal(object)  # CohortResult
     failed = Signal(str)
 
 
 class MergeDialog(QDialog):
     def __init__(self, service: MergeDialogService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Merge scorecards into a panel packet")
-        self.setMinimumSize(820, 460)
+        self.setWindowTitle("Merge scorecards into panel packets")
+        self.setMinimumSize(900, 560)
         self.setAcceptDrops(True)
         self._service = service
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge")
         self._jobs = 0  # submitted and not finished
-        self._building = False
-        self._result: PacketResult | None = None
+        self._cancel: threading.Event | None = None  # the build in progress
+        self._desk: Desk | None = None
+        self._desk_problem = ""
         self._relay = _Relay()
         self._relay.expanded.connect(self._on_expanded)
         self._relay.checked.connect(self._on_checked)
         self._relay.check_done.connect(self._on_job_done)
+        self._relay.progress.connect(self._on_progress)
         self._relay.built.connect(self._on_built)
+        self._relay.built_all.connect(self._on_built_all)
         self._relay.failed.connect(self._on_failed)
+        self._desk_timer = QTimer(self)
+        self._desk_timer.setSingleShot(True)
+        self._desk_timer.setInterval(60)
+        self._desk_timer.timeout.connect(self._update_desk)
 
         intro = QLabel(
-            "Add one candidate's signed scorecards: files, a folder, or drop them here. "
-            f"Each is verified against the trust folder {service.trust_folder}; only "
-            "verified cards count, and the packet lists the others."
+            "Add the panel's signed scorecards: files, folders, or drop them here. Each is "
+            f"verified against the trust folder {service.trust_folder}; only verified cards "
+            "count, and each packet lists the others. Select candidates to build their "
+            "packets, or build all of them and the cohort report."
         )
         intro.setWordWrap(True)
         self.add_files_button = QPushButton("Add files…")
         self.add_folder_button = QPushButton("Add folder…")
         self.remove_button = QPushButton("Remove")
         self.clear_button = QPushButton("Clear")
+        self.problems_only = QCheckBox("Problems only")
+        self.problems_only.setToolTip("Show only the rejected files, and the candidates with "
+                                      "an interview not present or a rejected file")
         self.add_files_button.clicked.connect(self._ask_files)
         self.add_folder_button.clicked.connect(self._ask_folder)
         self.remove_button.clicked.connect(self._remove_selected)
         self.clear_button.clicked.connect(self._clear)
+        self.problems_only.toggled.connect(self._on_problems_only)
         tools = QHBoxLayout()
         for button in (self.add_files_button, self.add_folder_button, self.remove_button,
                        self.clear_button):
             tools.addWidget(button)
         tools.addStretch(1)
+        tools.addWidget(self.problems_only)
+
+        self.candidates_model = CandidatesModel()
+        self.candidates = _table(self.candidates_model)
+        self.candidates.setToolTip("Each candidate's interviews as their packet will have "
+                                   "them; select some to build their packets")
+        self.candidates.selectionModel().selectionChanged.connect(
+            lambda *_: self._on_candidates_selected())
 
         self.model = MergeInputsModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.files = MergeFilesFilter()
+        self.files.setSourceModel(self.model)
+        self.table = _table(self.files)
+        self.table.setWordWrap(True)  # the whole reason, on as many lines as it takes
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column, width in enumerate((150, 118, 130, 170, 120)):
             self.table.setColumnWidth(column, width)
-        # Drops land on the dialog, wherever the pointer is.
-        self.table.setAcceptDrops(False)
-        self.table.viewport().setAcceptDrops(False)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_file_selected())
+
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.details.setPlaceholderText("Select a file or a candidate to see it in full.")
+        self.details.setTabChangesFocus(True)
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.table)
+        lower.addWidget(self.details)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.candidates)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.build_button = QPushButton("Build packet…")
-        self.build_button.setDefault(True)
+        self.bar = BuildBar()
+        self.build_button = self.bar.build_button
+        self.build_all_button = self.bar.build_all_button
+        self.cancel_button = self.bar.cancel_button
+        self.open_button = self.bar.open_button
+        self.result_label = self.bar.result_label
         self.build_button.clicked.connect(self._ask_target)
-        self.open_button = QPushButton("Open packet")
-        self.open_button.setVisible(False)
-        self.open_button.clicked.connect(self._open_result)
-        self.close_button = QPushButton("Close")
-        self.close_button.clicked.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.result_label, 1)
-        bottom.addWidget(self.open_button)
-        bottom.addWidget(self.build_button)
-        bottom.addWidget(self.close_button)
+        self.build_all_button.clicked.connect(self._ask_folder_for_all)
+        self.cancel_button.clicked.connect(self.cancel_build)
+        self.bar.close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(tools)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         layout.addWidget(self.summary)
-        layout.addLayout(bottom)
+        layout.addWidget(self.bar)
         self._refresh()
         service.start_workers()
         self._submit(self._warm_up)
@@ -187,23 +234,19 @@ class MergeDialog(QDialog):
         targets = [r.path for r in rows]
         relay = self._relay
 
-        def job() -> None:
-            try:
-                self._service.check(targets, lambda i, c: relay.checked.emit(keys[i], c))
-            except ScorerError as exc:
-                relay.failed.emit(exc.message)
-            except Exception as exc:
-                log.exception("checking the inputs failed")
-                relay.failed.emit(f"Checking the files failed: {exc.__class__.__name__}: {exc}")
-            finally:
-                relay.check_done.emit()
+        def check() -> None:
+            self._service.check(targets, lambda i, c: relay.checked.emit(keys[i], c))
 
-        self._submit(job)
+        self._submit_guarded(check, "checking the inputs", "Checking the files failed")
 
     @property
     def busy(self) -> bool:
-        """Files are being listed or checked, or the packet built."""
+        """Files are being listed or checked, or packets built."""
         return self._jobs > 0
+
+    @property
+    def building(self) -> bool:
+        return self._cancel is not None
 
     def _submit_guarded(self, work: Callable[[], None], doing: str, failure: str) -> None:
         """Run `work` in the worker thread; any failure reaches the dialog as one sentence."""
@@ -239,15 +282,16 @@ class MergeDialog(QDialog):
             self.add_paths([Path(folder)])
 
     def _remove_selected(self) -> None:
-        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
+        rows = [self.files.mapToSource(index).row()
+                for index in self.table.selectionModel().selectedRows()]
         self.model.remove(rows)
+        self._desk_timer.start()
         self._refresh()
 
     def _clear(self) -> None:
         self.model.clear()
-        self._result = None
-        self.result_label.clear()
-        self.open_button.setVisible(False)
+        self.bar.clear()
+        self._desk_timer.start()
         self._refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -262,89 +306,203 @@ class MergeDialog(QDialog):
             event.acceptProposedAction()
             self.add_paths(paths)
 
-    # -- building -----------------------------------------------------------------------------
+    # -- the desk: candidates, selection, details ---------------------------------------------
 
-    def candidates(self) -> list[str]:
-        return self._service.candidates(self.model.checked())
+    def _update_desk(self) -> None:
+        selected = set(self.selected_keys())
+        try:
+            self._desk = self._service.desk(self.model.checked())
+            self._desk_problem = ""
+        except ScorerError as exc:
+            self._desk, self._desk_problem = None, exc.message
+        if self._desk is not None:
+            self.candidates_model.set_desk(self._desk)
+            self._hide_settled_candidates()
+            for key in selected:  # the selection survives new files
+                number = self.candidates_model.number_of(key)
+                if number is not None:
+                    self.candidates.selectionModel().select(
+                        self.candidates_model.index(number, 0),
+                        QItemSelectionModel.SelectionFlag.Select
+                        | QItemSelectionModel.SelectionFlag.Rows)
+            header = self.candidates.horizontalHeader()
+            header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        self._on_candidates_selected()
+
+    def selected_keys(self) -> list[str]:
+        rows = sorted(i.row() for i in self.candidates.selectionModel().selectedRows())
+        return [self.candidates_model.row(n).key for n in rows
+                if n < len(self.candidates_model.rows)]
+
+    def chosen(self) -> list[CandidateDesk]:
+        """The candidates a build makes packets for: the selected ones, or the only one."""
+        rows = self.candidates_model.rows
+        keys = self.selected_keys()
+        if keys:
+            return [r for r in rows if r.key in keys]
+        return list(rows) if len(rows) == 1 else []
+
+    def _on_candidates_selected(self) -> None:
+        keys = self.selected_keys()
+        desk = self._desk
+        if keys and desk is not None:
+            paths = {p for key in keys for item in (*desk.by_key[key].cards,
+                                                   *desk.by_key[key].rejected)
+                     for p in self._paths_of(item.path)}
+            self.files.set_paths(paths)
+        else:
+            self.files.set_paths(None)
+        if len(keys) == 1 and desk is not None:
+            self.details.setPlainText(candidate_details(desk.by_key[keys[0]]))
+        elif not self.table.selectionModel().selectedRows():
+            self.details.clear()
+        self._refresh()
+
+    def _paths_of(self, path: Path) -> list[Path]:
+        row = next((r for r in self.model.rows if r.path == path), None)
+        return row.paths if row is not None else [path]
+
+    def _on_file_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) == 1:
+            row = self.model.row(self.files.mapToSource(rows[0]).row())
+            self.details.setPlainText(file_details(row))
+        self._refresh()
+
+    def _on_problems_only(self, on: bool) -> None:
+        self.files.set_problems_only(on)
+        self._hide_settled_candidates()
+
+    def _hide_settled_candidates(self) -> None:
+        only = self.problems_only.isChecked()
+        for number, row in enumerate(self.candidates_model.rows):
+            self.candidates.setRowHidden(number, only and not row.problems)
+
+    # -- building -----------------------------------------------------------------------------
 
     def default_target(self) -> Path:
         from scorer.services.merge import default_packet_name
 
-        names = self.candidates()
+        chosen = self.chosen()
         rows = self.model.rows
         folder = rows[0].path.parent if rows else Path.home()
-        return folder / default_packet_name(names[0] if names else "panel")
+        return folder / default_packet_name(chosen[0].name if chosen else "panel")
 
     def _ask_target(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the panel packet",
+        chosen = self.chosen()
+        if len(chosen) > 1:
+            folder = QFileDialog.getExistingDirectory(
+                self, f"Save {len(chosen)} packets in a folder", str(self._default_folder()))
+            if folder:
+                self.build_selected(Path(folder))
+            return
+        picked, _ = QFileDialog.getSaveFileName(self, "Save the panel packet",
                                                 str(self.default_target()),
                                                 "PDF files (*.pdf)")
-        if chosen:
-            target = Path(chosen)
+        if picked:
+            target = Path(picked)
             self.build(target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf"))
 
+    def _ask_folder_for_all(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Save every packet and the cohort report in a folder",
+            str(self._default_folder()))
+        if folder:
+            self.build_all(Path(folder))
+
+    def _default_folder(self) -> Path:
+        rows = self.model.rows
+        return rows[0].path.parent if rows else Path.home()
+
     def build(self, target: Path) -> None:
-        """Build the packet from the checked inputs at `target`, in the worker thread."""
-        checked = self.model.checked()
+        """The chosen candidate's packet at `target` (with one candidate: every input)."""
+        chosen = self.chosen()
+        if len(chosen) == 1:
+            one = chosen[0]
+            checked: list[CheckedInput] = [*one.cards, *one.rejected]
+        else:
+            checked = self.model.checked()
+        cancel = self._start_build(f"Building {target.name}…")
         relay = self._relay
-        self._building = True
-        self.result_label.setText(f"Building {target.name}…")
-        self.result_label.setStyleSheet("")
-        self.open_button.setVisible(False)
+        self._submit_guarded(
+            lambda: relay.built.emit(self._service.build_packet(checked, target,
+                                                                cancel=cancel)),
+            "building the packet", "The packet could not be built")
 
-        self._submit_guarded(lambda: relay.built.emit(self._service.build_packet(checked, target)),
-                             "building the packet", "The packet could not be built")
+    def build_selected(self, folder: Path) -> None:
+        """The selected candidates' packets in `folder`, without a cohort report."""
+        keys = [c.key for c in self.chosen()]
+        self._build_many(folder, keys, f"Building {len(keys)} packets in {folder}…")
 
-    def _open_result(self) -> None:
-        if self._result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._result.path)))
+    def build_all(self, folder: Path) -> None:
+        """Every candidate's packet in `folder`, and for several the cohort report."""
+        count = len(self.candidates_model.rows)
+        what = "packets and the cohort report" if count > 1 else "packet"
+        self._build_many(folder, None, f"Building {count} {what} in {folder}…")
+
+    def _build_many(self, folder: Path, only: list[str] | None, text: str) -> None:
+        checked = self.model.checked()
+        cancel = self._start_build(text)
+        relay = self._relay
+
+        def work() -> None:
+            result = self._service.build_per_candidate(
+                checked, folder, only=only, on_progress=relay.progress.emit, cancel=cancel)
+            relay.built_all.emit(result)
+
+        self._submit_guarded(work, "building the packets", "The packets could not be built")
+
+    def _start_build(self, text: str) -> threading.Event:
+        self._cancel = threading.Event()
+        self.bar.started(text)
+        return self._cancel
+
+    def cancel_build(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.bar.cancelling()
 
     # -- results ------------------------------------------------------------------------------
 
     def _on_checked(self, key: int, checked: CheckedInput) -> None:
         self.model.set_checked(key, checked)
+        self._desk_timer.start()
         self._refresh()
 
     def _on_job_done(self) -> None:
         self._jobs -= 1
-        if self._jobs == 0:
-            self._building = False
+        if self._jobs == 0 and self._cancel is not None:
+            self._cancel = None
+            self.bar.stopped()
         self._refresh()
 
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._cancel is not None and not self._cancel.is_set():
+            self.bar.advanced(done, total)
+
     def _on_built(self, result: PacketResult) -> None:
-        self._result = result
-        t = tones()
-        conflicts = result.conflicts
-        rejected = len(result.rejected) - conflicts
-        listed = [f"{rejected} rejected input{'s' if rejected != 1 else ''}"] if rejected else []
-        if conflicts:
-            listed.append(f"{conflicts} cards not counted because different certificates "
-                          "claim one interview")
-        note = f"; it lists {' and '.join(listed)}" if listed else ""
-        self.result_label.setText(f"Wrote {result.path}: {result.cards} cards, "
-                                  f"{result.pages} pages{note}.")
-        self.result_label.setStyleSheet(f"color: {css(t.ok)};")
-        self.open_button.setVisible(True)
-        self.open_button.setFocus()
+        self._cancel = None
+        self.bar.wrote_packet(result)
+        self._refresh()
+
+    def _on_built_all(self, result: CohortResult) -> None:
+        self._cancel = None
+        self.bar.wrote_cohort(result)
+        self._refresh()
 
     def _on_failed(self, message: str) -> None:
-        self._show_error(message)
-
-    def _show_error(self, message: str) -> None:
-        self.result_label.setText(message)
-        self.result_label.setStyleSheet(f"color: {css(tones().alert)};")
-        self.open_button.setVisible(False)
+        self._cancel = None
+        self.bar.show_error(message)
+        self._refresh()
 
     def _refresh(self) -> None:
         rows = self.model.rows
         pending = self.model.pending()
-        checked = self.model.checked()
-        verified = [c for c in checked if c.ok]
-        rejected = sum(1 for c in checked if not c.ok and not c.skipped)
-        names = self.candidates() if verified else []
+        desk = self._desk
         t = tones()
         colour = t.text
-        problem = self._service.trust_problem()
+        problem = self._service.trust_problem() or self._desk_problem
+        candidates = desk.candidates if desk is not None else ()
         if problem:
             text, colour = problem, t.alert
         elif not rows:
@@ -353,35 +511,77 @@ class MergeDialog(QDialog):
         elif pending:
             text = f"Checking {pending} of {len(rows)} file{'s' if len(rows) != 1 else ''}…"
             colour = t.muted
-        elif len(names) > 1:
-            shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
-            text = (f"The verified cards are for {len(names)} candidates ({shown}); a packet is "
-                    "for one candidate. Remove the others, or merge them with "
-                    "`scorer merge --per-candidate`.")
-            colour = t.alert
-        elif not verified:
+        elif desk is None or not candidates:
             text = "No verified scorecard yet: nothing to merge."
             colour = t.alert
         else:
-            text = (f"{len(verified)} verified card{'s' if len(verified) != 1 else ''} for "
-                    f"{names[0]}")
-            if rejected:
-                text += (f" · {rejected} rejected (listed in the packet, not counted)")
+            text, colour = self._describe(desk), t.text
+            if desk.rejected or any(c.problems for c in candidates):
                 colour = t.warn
         self.summary.setText(text)
         self.summary.setStyleSheet(f"color: {css(colour)};")
         busy = self._jobs > 0
-        self.build_button.setEnabled(bool(verified) and len(names) == 1 and not pending
-                                     and not busy)
+        ready = bool(candidates) and not pending and not busy and not problem
+        chosen = self.chosen()
+        self.build_button.setText(f"Build {len(chosen)} packets…" if len(chosen) > 1
+                                  else "Build packet…")
+        self.build_button.setEnabled(ready and bool(chosen))
+        self.build_button.setToolTip("" if chosen or not candidates else
+                                     "Select the candidates whose packets to build")
+        many = len(candidates) > 1
+        self.build_all_button.setText("Build all and the cohort report…" if many
+                                      else "Build all…")
+        self.build_all_button.setEnabled(ready)
         self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows())
-                                      and not self._building)
+                                      and not self.building)
         self.clear_button.setEnabled(bool(rows) and not busy)
 
+    def _describe(self, desk: Desk) -> str:
+        candidates = desk.candidates
+        cards = desk.verified
+        if len(candidates) == 1:
+            text = f"{cards} verified card{'s' if cards != 1 else ''} for {candidates[0].name}"
+        else:
+            text = f"{cards} verified cards for {len(candidates)} candidates"
+            short = sum(1 for c in candidates if c.panel.partial)
+            if short:
+                text += (f" · {short} with interviews not present" if short != 1
+                         else " · 1 with interviews not present")
+        if desk.rejected:
+            text += f" · {desk.rejected} rejected (listed in the packets, not counted)"
+        if desk.copies:
+            text += (f" · {desk.copies} identical "
+                     f"cop{'ies' if desk.copies != 1 else 'y'} counted once")
+        if desk.skipped:
+            text += f" · {len(desk.skipped)} earlier packet or report skipped"
+        return text
+
     def done(self, result: int) -> None:
-        # A check in flight finishes in the background (each file is bounded in time);
-        # nothing waits for it here.
+        # A check in flight finishes in the background (each file is bounded in time); a
+        # build is cancelled. Nothing waits for either here.
+        if self._cancel is not None:
+            self._cancel.set()
+        self._desk_timer.stop()
         self._executor.shutdown(wait=False, cancel_futures=True)
         for signal in (self._relay.expanded, self._relay.checked, self._relay.check_done,
-                       self._relay.built, self._relay.failed):
+                       self._relay.progress, self._relay.built, self._relay.built_all,
+                       self._relay.failed):
             signal.disconnect()
         super().done(result)
+
+
+def _table(model: Any) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    # Drops land on the dialog, wherever the pointer is.
+    table.setAcceptDrops(False)
+    table.viewport().setAcceptDrops(False)
+    return table
+

@@ -1,0 +1,59 @@
+"""The Merge dialog's details pane: everything about one file or one candidate, in full."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scorer.domain.panel import Severity
+
+if TYPE_CHECKING:
+    from scorer.services.merge_desk import CandidateDesk
+    from scorer.ui.merge_model import InputRow
+
+
+def file_details(row: InputRow) -> str:
+    lines = [row.path.name, f"Folder: {row.path.parent}"]
+    lines += [f"The same content: {p}" for p in row.copies]
+    if row.copies:
+        lines.append("Identical files count once, here and in the packet.")
+    checked = row.checked
+    lines.append("")
+    lines.append(f"Status: {row.status}")
+    if checked is None:
+        return "\n".join(lines)
+    if checked.reason:
+        lines.append(f"Reason: {checked.reason}")
+    for label, value in (("Candidate", checked.candidate), ("Interview", checked.interview),
+                         ("Signer", checked.signer),
+                         ("Signer's email", checked.verification.signer_email),
+                         ("SHA-256", checked.sha256)):
+        if value:
+            lines.append(f"{label}: {value}")
+    return "\n".join(lines)
+
+
+def candidate_details(row: CandidateDesk) -> str:
+    panel = row.panel
+    expected = len(panel.expected)
+    counted = f"{row.counted} of {expected}" if expected else str(row.counted)
+    lines = [row.label(), f"Interviews that count: {counted}"]
+    if panel.partial:
+        lines.append("The overall score will be partial: interviews the panel expects are "
+                     "missing.")
+    lines.append("")
+    for status in row.kinds:
+        extra = "" if status.expected else " (not expected by the panel)"
+        lines.append(f"{status.kind.title}: {status.state.value}{extra}")
+        lines += [f"    {note}" for note in status.notes]
+    other = [r for r in row.rejected
+             if not any(f"{r.path.name}:" in n for k in row.kinds for n in k.notes)]
+    if other:
+        lines.append("")
+        lines.append("Rejected, listed in the packet:")
+        lines += [f"    {r.path.name}: {r.status} · {r.reason}" for r in other]
+    flags = [f for f in panel.flags if f.severity is Severity.HIGH]
+    if flags:
+        lines.append("")
+        lines.append("To discuss (as the packet flags it):")
+        lines += [f"    {f.title}: {f.detail}" if f.detail else f"    {f.title}" for f in flags]
+    return "\n".join(lines)
