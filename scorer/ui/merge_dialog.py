@@ -122,6 +122,7 @@ class MergeDialog(QDialog):
         self._desk_timer.setSingleShot(True)
         self._desk_timer.setInterval(60)
         self._desk_timer.timeout.connect(self._update_desk)
+        self._desk_timer.timeout.connect(self._refresh)
 
         intro = QLabel(
             "Add the panel's signed scorecards: files, folders, or drop them here. Each is "
@@ -414,8 +415,15 @@ class MergeDialog(QDialog):
         rows = self.model.rows
         return rows[0].path.parent if rows else Path.home()
 
+    def _settle_desk(self) -> None:
+        """The desk as the files are now, before a build uses it."""
+        if self._desk_timer.isActive():
+            self._desk_timer.stop()
+            self._update_desk()
+
     def build(self, target: Path) -> None:
         """The chosen candidate's packet at `target` (with one candidate: every input)."""
+        self._settle_desk()
         chosen = self.chosen()
         if len(chosen) == 1:
             one = chosen[0]
@@ -441,6 +449,7 @@ class MergeDialog(QDialog):
         self._build_many(folder, None, f"Building {count} {what} in {folder}…")
 
     def _build_many(self, folder: Path, only: list[str] | None, text: str) -> None:
+        self._settle_desk()
         checked = self.model.checked()
         cancel = self._start_build(text)
         relay = self._relay
@@ -521,7 +530,8 @@ class MergeDialog(QDialog):
         self.summary.setText(text)
         self.summary.setStyleSheet(f"color: {css(colour)};")
         busy = self._jobs > 0
-        ready = bool(candidates) and not pending and not busy and not problem
+        ready = (bool(candidates) and not pending and not busy and not problem
+                 and not self._desk_timer.isActive())
         chosen = self.chosen()
         self.build_button.setText(f"Build {len(chosen)} packets…" if len(chosen) > 1
                                   else "Build packet…")
@@ -549,9 +559,9 @@ class MergeDialog(QDialog):
                          else " · 1 with interviews not present")
         if desk.rejected:
             text += f" · {desk.rejected} rejected (listed in the packets, not counted)"
-        if desk.copies:
-            text += (f" · {desk.copies} identical "
-                     f"cop{'ies' if desk.copies != 1 else 'y'} counted once")
+        copies = desk.copies + self.model.copies()  # the table lists copies as one row
+        if copies:
+            text += f" · {copies} identical cop{'ies' if copies != 1 else 'y'} counted once"
         if desk.skipped:
             text += f" · {len(desk.skipped)} earlier packet or report skipped"
         return text

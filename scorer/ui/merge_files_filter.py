@@ -3,6 +3,7 @@ optionally only the files of the chosen candidates."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -22,13 +23,21 @@ class MergeFilesFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_problems_only(self, on: bool) -> None:
-        self._problems_only = on
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_problems_only", on))
 
     def set_paths(self, paths: set[Path] | None) -> None:
         """Show only these files (`None`: every file)."""
-        self._paths = None if paths is None else frozenset(str(p) for p in paths)
-        self.invalidateFilter()
+        shown = None if paths is None else frozenset(str(p) for p in paths)
+        self._refilter(lambda: setattr(self, "_paths", shown))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
