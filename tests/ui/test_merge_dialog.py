@@ -17,8 +17,8 @@ from scorer.domain.panel import MixedCandidates
 from scorer.services import identity
 from scorer.services.merge import CheckedInput, CohortResult, MergeService, PacketResult
 from scorer.services.merge_desk import Desk, desk
-from scorer.services.merge_results import MergeCancelled
 from scorer.services.merge_pool import WorkerPool
+from scorer.services.merge_results import MergeCancelled
 from scorer.services.verify import Verdict, load_trust, verify_file
 from scorer.ui.merge_dialog import MergeDialog
 from scorer.ui.merge_model import CHECKING
