@@ -22,12 +22,12 @@ class BuildBar(QWidget):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress.setTextVisible(True)
-        self.build_button = QPushButton("Build packet…")
+        self.build_button = QPushButton("&Build packet…")
         self.build_button.setDefault(True)
-        self.build_all_button = QPushButton("Build all…")
-        self.cancel_button = QPushButton("Cancel build")
+        self.build_all_button = QPushButton("Build &all…")
+        self.cancel_button = QPushButton("&Cancel build")
         self.cancel_button.setVisible(False)
-        self.open_button = QPushButton("Open packet")
+        self.open_button = QPushButton("&Open packet")
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(self._open)
         self.close_button = QPushButton("Close")
@@ -79,7 +79,7 @@ class BuildBar(QWidget):
                           "claim one interview")
         note = f"; it lists {' and '.join(listed)}" if listed else ""
         self._done(f"Wrote {result.path}: {result.cards} cards, {result.pages} pages{note}.",
-                   result.path, "Open packet")
+                   result.path, "&Open packet")
 
     def wrote_cohort(self, result: CohortResult) -> None:
         count = len(result.packets)
@@ -91,11 +91,11 @@ class BuildBar(QWidget):
             text += f"; they list {result.rejected} rejected input" + (
                 "s" if result.rejected != 1 else "")
         if result.report is not None:
-            self._done(text + ".", result.report, "Open cohort report")
+            self._done(text + ".", result.report, "&Open cohort report")
         elif count == 1:
-            self._done(text + ".", result.packets[0].path, "Open packet")
+            self._done(text + ".", result.packets[0].path, "&Open packet")
         else:
-            self._done(text + ".", result.folder, "Open folder")
+            self._done(text + ".", result.folder, "&Open folder")
 
     def _done(self, text: str, opens: Path, label: str) -> None:
         self.stopped()

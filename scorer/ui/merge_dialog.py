@@ -131,11 +131,11 @@ class MergeDialog(QDialog):
             "packets, or build all of them and the cohort report."
         )
         intro.setWordWrap(True)
-        self.add_files_button = QPushButton("Add files…")
-        self.add_folder_button = QPushButton("Add folder…")
-        self.remove_button = QPushButton("Remove")
-        self.clear_button = QPushButton("Clear")
-        self.problems_only = QCheckBox("Problems only")
+        self.add_files_button = QPushButton("Add &files…")
+        self.add_folder_button = QPushButton("Add f&older…")
+        self.remove_button = QPushButton("&Remove")
+        self.clear_button = QPushButton("C&lear")
+        self.problems_only = QCheckBox("&Problems only")
         self.problems_only.setToolTip("Show only the rejected files, and the candidates with "
                                       "an interview not present or a rejected file")
         self.add_files_button.clicked.connect(self._ask_files)
@@ -533,14 +533,14 @@ class MergeDialog(QDialog):
         ready = (bool(candidates) and not pending and not busy and not problem
                  and not self._desk_timer.isActive())
         chosen = self.chosen()
-        self.build_button.setText(f"Build {len(chosen)} packets…" if len(chosen) > 1
-                                  else "Build packet…")
+        self.build_button.setText(f"&Build {len(chosen)} packets…" if len(chosen) > 1
+                                  else "&Build packet…")
         self.build_button.setEnabled(ready and bool(chosen))
         self.build_button.setToolTip("" if chosen or not candidates else
                                      "Select the candidates whose packets to build")
         many = len(candidates) > 1
-        self.build_all_button.setText("Build all and the cohort report…" if many
-                                      else "Build all…")
+        self.build_all_button.setText("Build &all and the cohort report…" if many
+                                      else "Build &all…")
         self.build_all_button.setEnabled(ready)
         self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows())
                                       and not self.building)

@@ -340,9 +340,9 @@ def test_with_several_candidates_the_packet_is_for_the_selected_one(
     settled(qtbot, dialog)
     assert not dialog.build_button.isEnabled()  # whose packet?
     assert dialog.build_all_button.isEnabled()
-    assert dialog.build_all_button.text() == "Build all and the cohort report…"
+    assert dialog.build_all_button.text() == "Build &all and the cohort report…"
     select_candidates(dialog, 1)
-    assert dialog.build_button.isEnabled() and dialog.build_button.text() == "Build packet…"
+    assert dialog.build_button.isEnabled() and dialog.build_button.text() == "&Build packet…"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a: (str(tmp_path / "b.pdf"), ""))
     dialog.build_button.click()
@@ -366,17 +366,17 @@ def test_selected_candidates_and_all_of_them_are_built_into_a_folder(
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", folder)
     select_candidates(dialog, 0, 2)
-    assert dialog.build_button.text() == "Build 2 packets…"
+    assert dialog.build_button.text() == "&Build 2 packets…"
     dialog.build_button.click()
     qtbot.waitUntil(lambda: "Wrote 2 packets" in dialog.result_label.text(), timeout=5000)
     keys = [r.key for r in dialog.candidates_model.rows]
     assert fake.built_many == [(out, [keys[0], keys[2]])]
-    assert dialog.open_button.text() == "Open folder"
+    assert dialog.open_button.text() == "&Open folder"
     dialog.build_all_button.click()
     qtbot.waitUntil(lambda: len(fake.built_many) == 2 and not dialog.busy, timeout=5000)
     assert fake.built_many[1] == (out, None)
     assert "Wrote 3 packets and the cohort report" in dialog.result_label.text()
-    assert dialog.open_button.text() == "Open cohort report"
+    assert dialog.open_button.text() == "&Open cohort report"
     assert asked[1] == "Save every packet and the cohort report in a folder"
 
 
