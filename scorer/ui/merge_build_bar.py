@@ -113,6 +113,10 @@ class BuildBar(QWidget):
         self.result_label.setStyleSheet(f"color: {css(tones().alert)};")
         self.open_button.setVisible(False)
 
+    def show_cancelled(self, message: str) -> None:
+        self.show_error(message)
+        self.result_label.setStyleSheet(f"color: {css(tones().muted)};")
+
     def clear(self) -> None:
         self._opens = None
         self.result_label.clear()

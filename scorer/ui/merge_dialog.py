@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorer.domain.errors import ScorerError
+from scorer.services.merge_results import MergeCancelled
 from scorer.ui.merge_build_bar import BuildBar
 from scorer.ui.merge_candidates_model import CandidatesModel
 from scorer.ui.merge_details import candidate_details, file_details
@@ -500,8 +501,12 @@ class MergeDialog(QDialog):
         self._refresh()
 
     def _on_failed(self, message: str) -> None:
+        cancelled = self._cancel is not None and self._cancel.is_set()
         self._cancel = None
-        self.bar.show_error(message)
+        if cancelled and message == MergeCancelled().message:
+            self.bar.show_cancelled(message)
+        else:
+            self.bar.show_error(message)
         self._refresh()
 
     def _refresh(self) -> None:
