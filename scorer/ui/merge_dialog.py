@@ -333,8 +333,9 @@ class MergeDialog(QDialog):
 
     def selected_keys(self) -> list[str]:
         rows = sorted(i.row() for i in self.candidates.selectionModel().selectedRows())
+        # A row hidden by "Problems only" is not built, even if Select All took it.
         return [self.candidates_model.row(n).key for n in rows
-                if n < len(self.candidates_model.rows)]
+                if n < len(self.candidates_model.rows) and not self.candidates.isRowHidden(n)]
 
     def chosen(self) -> list[CandidateDesk]:
         """The candidates a build makes packets for: the selected ones, or the only one."""
@@ -374,6 +375,7 @@ class MergeDialog(QDialog):
     def _on_problems_only(self, on: bool) -> None:
         self.files.set_problems_only(on)
         self._hide_settled_candidates()
+        self._on_candidates_selected()
 
     def _hide_settled_candidates(self) -> None:
         only = self.problems_only.isChecked()

@@ -273,6 +273,9 @@ def test_cards_are_grouped_by_candidate_with_each_kinds_state(
     assert len(shown_files(dialog)) == 8
     dialog.problems_only.setChecked(True)
     assert dialog.candidates.isRowHidden(0) and not dialog.candidates.isRowHidden(1)
+    dialog.candidates.selectAll()  # a hidden candidate is not built
+    assert [c.name for c in dialog.chosen()] == [B, C]
+    assert dialog.build_button.text() == "&Build 2 packets…"
 
 
 def test_an_identical_file_is_one_row_and_one_card_with_its_folders_on_hover(
@@ -520,3 +523,35 @@ def test_cards_in_conflict_are_named_apart_from_rejected_inputs(
     assert dialog.result_label.text().endswith(
         "; it lists 1 rejected input and 2 cards not counted because different certificates "
         "claim one interview.")
+
+
+def test_the_real_service_builds_every_packet_and_the_cohort_report(
+    qtbot: QtBot, tmp_path: Path, pool: WorkerPool, memory_keyring: object
+) -> None:
+    cards = signed_cards()
+    chair = identity.create("Panel Chair", "chair@example.com")
+    trust = tmp_path / "trust"
+    shutil.copytree(cards.trust, trust)
+    (trust / "chair.pem").write_bytes(chair.certificate.pem)
+    folder = tmp_path / "in"
+    for name, paths in cards.by_candidate.items():
+        copy_cards(paths, folder / name.split()[0])
+    first = next(iter(cards.by_candidate.values()))[0]
+    shutil.copyfile(first, folder / "copy.pdf")  # the same card again
+
+    service = MergeService(trust, pool=pool)
+    dialog = MergeDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.add_paths([folder])
+    qtbot.waitUntil(dialog.build_all_button.isEnabled, timeout=60_000)
+    assert "8 verified cards for 2 candidates" in dialog.summary.text()
+    assert "1 identical copy counted once" in dialog.summary.text()
+    shown = [row.counted for row in dialog.candidates_model.rows]
+    out = tmp_path / "out"
+    dialog.build_all(out)
+    qtbot.waitUntil(lambda: "Wrote" in dialog.result_label.text(), timeout=120_000)
+    trusted = load_trust(trust)
+    report = verify_file(out / "cohort-report.pdf", trusted)
+    assert report.ok and report.kind == "cohort" and report.candidates == 2
+    packets = sorted(out.glob("*-packet.pdf"))
+    assert sorted(verify_file(p, trusted).cards for p in packets) == sorted(shown)
