@@ -16,6 +16,7 @@ with the same methods) and closes nothing it did not make.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -161,12 +162,14 @@ class MergeDialog(QDialog):
         self.model = MergeInputsModel()
         self.files = MergeFilesFilter()
         self.files.setSourceModel(self.model)
-        self.table = _table(self.files)
+        self.table = _FilesTable()
+        _table(self.files, self.table)
         self.table.setWordWrap(True)  # the whole reason, on as many lines as it takes
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column, width in enumerate((150, 118, 130, 170, 120)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_file_selected())
+        self.table.delete_pressed.connect(self._remove_selected)
 
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
@@ -284,6 +287,8 @@ class MergeDialog(QDialog):
             self.add_paths([Path(folder)])
 
     def _remove_selected(self) -> None:
+        if self.building:
+            return
         rows = [self.files.mapToSource(index).row()
                 for index in self.table.selectionModel().selectedRows()]
         self.model.remove(rows)
@@ -415,8 +420,14 @@ class MergeDialog(QDialog):
             self.build_all(Path(folder))
 
     def _default_folder(self) -> Path:
-        rows = self.model.rows
-        return rows[0].path.parent if rows else Path.home()
+        """The folder every input is under (the inbox the panel's cards were saved in)."""
+        folders = {r.path.parent for r in self.model.rows}
+        if not folders:
+            return Path.home()
+        try:
+            return Path(os.path.commonpath([str(f) for f in folders]))
+        except ValueError:  # on different drives
+            return self.model.rows[0].path.parent
 
     def _settle_desk(self) -> None:
         """The desk as the files are now, before a build uses it."""
@@ -587,8 +598,21 @@ class MergeDialog(QDialog):
         super().done(result)
 
 
-def _table(model: Any) -> QTableView:
-    table = QTableView()
+class _FilesTable(QTableView):
+    """The files table: Delete (or Backspace) removes the selected files."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            self.delete_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _table(model: Any, table: QTableView | None = None) -> QTableView:
+    table = table or QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -555,3 +555,27 @@ def test_the_real_service_builds_every_packet_and_the_cohort_report(
     assert report.ok and report.kind == "cohort" and report.candidates == 2
     packets = sorted(out.glob("*-packet.pdf"))
     assert sorted(verify_file(p, trusted).cards for p in packets) == sorted(shown)
+
+
+def test_delete_removes_the_selected_files_and_builds_go_to_the_inputs_common_folder(
+    qtbot: QtBot, dialog: MergeDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog.add_paths([*files(tmp_path / "in" / "a", "1-a.pdf", "2-a.pdf"),
+                      *files(tmp_path / "in" / "b", "1-b.pdf")])
+    settled(qtbot, dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.table.setFocus()
+    dialog.table.selectRow(2)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert sorted(r.path.name for r in dialog.model.rows) == ["1-a.pdf", "2-a.pdf"]
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z)  # a key that means nothing here
+    assert len(dialog.model.rows) == 2
+    dialog.add_paths(files(tmp_path / "in" / "b", "1-b.pdf"))
+    settled(qtbot, dialog)
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda parent, caption, default: asked.append(default) or "")
+    dialog.build_all_button.click()
+    assert asked == [str(tmp_path / "in")]
