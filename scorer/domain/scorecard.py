@@ -116,6 +116,10 @@ class QuestionEntry(_Doc):
     note: str
 
 
+_PINNED: dict[str, Rubric] = {}  # snapshot (its repr) -> rubric, oldest first
+_PINNED_KEPT = 64
+
+
 class Scorecard(_Doc):
     schema_: Literal["scorer.scorecard/1"] = Field(default=SCHEMA, alias="schema")
     exported_at: datetime
@@ -133,7 +137,17 @@ class Scorecard(_Doc):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     def pinned_rubric(self) -> Rubric:
-        return Rubric.model_validate(self.rubric.snapshot)
+        """The rubric the card was scored on; parsed once per distinct snapshot (the cards
+        of one rubric version share it, and a panel or cohort reads each many times)."""
+        snapshot = self.rubric.snapshot
+        key = repr(snapshot)  # the content, fast; a different key order only misses the cache
+        found = _PINNED.get(key)
+        if found is None:
+            found = Rubric.model_validate(snapshot)
+            _PINNED[key] = found  # a Rubric is frozen: sharing it is safe
+            while len(_PINNED) > _PINNED_KEPT:
+                _PINNED.pop(next(iter(_PINNED)), None)
+        return found
 
     def to_json_bytes(self) -> bytes:
         """The canonical encoding: the bytes that are embedded, hashed and signed.

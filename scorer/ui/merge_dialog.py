@@ -98,6 +98,7 @@ class _Relay(QObject):
     built = Signal(object)  # PacketResult
     built_all = Signal(object)  # CohortResult
     failed = Signal(str)
+    desk = Signal(int, object, str)  # generation, Desk or None, the problem
 
 
 class MergeDialog(QDialog):
@@ -123,8 +124,12 @@ class MergeDialog(QDialog):
         self._desk_timer = QTimer(self)
         self._desk_timer.setSingleShot(True)
         self._desk_timer.setInterval(60)
-        self._desk_timer.timeout.connect(self._update_desk)
-        self._desk_timer.timeout.connect(self._refresh)
+        self._desk_timer.timeout.connect(self._compute_desk)
+        # The desk is computed off the GUI thread: a few milliseconds a card add up.
+        self._desk_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-desk")
+        self._desk_asked = 0  # changes to the files so far
+        self._desk_done = 0  # the change the candidates table shows
+        self._relay.desk.connect(self._on_desk)
 
         intro = QLabel(
             "Add the panel's signed scorecards: files, folders, or drop them here. Each is "
@@ -292,13 +297,13 @@ class MergeDialog(QDialog):
         rows = [self.files.mapToSource(index).row()
                 for index in self.table.selectionModel().selectedRows()]
         self.model.remove(rows)
-        self._desk_timer.start()
+        self._desk_stale()
         self._refresh()
 
     def _clear(self) -> None:
         self.model.clear()
         self.bar.clear()
-        self._desk_timer.start()
+        self._desk_stale()
         self._refresh()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -315,15 +320,44 @@ class MergeDialog(QDialog):
 
     # -- the desk: candidates, selection, details ---------------------------------------------
 
-    def _update_desk(self) -> None:
+    def _desk_stale(self) -> None:
+        """The files changed: the candidates follow shortly (debounced, off the GUI thread)."""
+        self._desk_asked += 1
+        self._desk_timer.start()
+        self._refresh()
+
+    @property
+    def desk_current(self) -> bool:
+        """The candidates table shows the files as they are."""
+        return self._desk_done == self._desk_asked
+
+    def _compute_desk(self) -> None:
+        generation, checked = self._desk_asked, self.model.checked()
+        relay, service = self._relay, self._service
+
+        def job() -> None:
+            relay.desk.emit(generation, *_desk_of(service, checked))
+
+        self._desk_executor.submit(job)
+
+    def _on_desk(self, generation: int, desk: Desk | None, problem: str) -> None:
+        if generation == self._desk_asked:  # else a newer one is on its way
+            self._apply_desk(desk, problem)
+            self._desk_done = generation
+            self._refresh()
+
+    def _settle_desk(self) -> None:
+        """The desk as the files are now, before a build uses it."""
+        if not self.desk_current:
+            self._desk_timer.stop()
+            self._apply_desk(*_desk_of(self._service, self.model.checked()))
+            self._desk_done = self._desk_asked
+
+    def _apply_desk(self, desk: Desk | None, problem: str) -> None:
         selected = set(self.selected_keys())
-        try:
-            self._desk = self._service.desk(self.model.checked())
-            self._desk_problem = ""
-        except ScorerError as exc:
-            self._desk, self._desk_problem = None, exc.message
-        if self._desk is not None:
-            self.candidates_model.set_desk(self._desk)
+        self._desk, self._desk_problem = desk, problem
+        if desk is not None:
+            self.candidates_model.set_desk(desk)
             self._hide_settled_candidates()
             for key in selected:  # the selection survives new files
                 number = self.candidates_model.number_of(key)
@@ -429,12 +463,6 @@ class MergeDialog(QDialog):
         except ValueError:  # on different drives
             return self.model.rows[0].path.parent
 
-    def _settle_desk(self) -> None:
-        """The desk as the files are now, before a build uses it."""
-        if self._desk_timer.isActive():
-            self._desk_timer.stop()
-            self._update_desk()
-
     def build(self, target: Path) -> None:
         """The chosen candidate's packet at `target` (with one candidate: every input)."""
         self._settle_desk()
@@ -453,17 +481,18 @@ class MergeDialog(QDialog):
 
     def build_selected(self, folder: Path) -> None:
         """The selected candidates' packets in `folder`, without a cohort report."""
+        self._settle_desk()
         keys = [c.key for c in self.chosen()]
         self._build_many(folder, keys, f"Building {len(keys)} packets in {folder}…")
 
     def build_all(self, folder: Path) -> None:
         """Every candidate's packet in `folder`, and for several the cohort report."""
+        self._settle_desk()
         count = len(self.candidates_model.rows)
         what = "packets and the cohort report" if count > 1 else "packet"
         self._build_many(folder, None, f"Building {count} {what} in {folder}…")
 
     def _build_many(self, folder: Path, only: list[str] | None, text: str) -> None:
-        self._settle_desk()
         checked = self.model.checked()
         cancel = self._start_build(text)
         relay = self._relay
@@ -489,7 +518,7 @@ class MergeDialog(QDialog):
 
     def _on_checked(self, key: int, checked: CheckedInput) -> None:
         self.model.set_checked(key, checked)
-        self._desk_timer.start()
+        self._desk_stale()
         self._refresh()
 
     def _on_job_done(self) -> None:
@@ -549,7 +578,7 @@ class MergeDialog(QDialog):
         self.summary.setStyleSheet(f"color: {css(colour)};")
         busy = self._jobs > 0
         ready = (bool(candidates) and not pending and not busy and not problem
-                 and not self._desk_timer.isActive())
+                 and self.desk_current)
         chosen = self.chosen()
         self.build_button.setText(f"&Build {len(chosen)} packets…" if len(chosen) > 1
                                   else "&Build packet…")
@@ -591,11 +620,25 @@ class MergeDialog(QDialog):
             self._cancel.set()
         self._desk_timer.stop()
         self._executor.shutdown(wait=False, cancel_futures=True)
+        self._desk_executor.shutdown(wait=False, cancel_futures=True)
         for signal in (self._relay.expanded, self._relay.checked, self._relay.check_done,
                        self._relay.progress, self._relay.built, self._relay.built_all,
-                       self._relay.failed):
+                       self._relay.failed, self._relay.desk):
             signal.disconnect()
         super().done(result)
+
+
+def _desk_of(service: MergeDialogService, checked: Sequence[CheckedInput]
+             ) -> tuple[Desk | None, str]:
+    """The service's desk, or the one sentence saying why there is none."""
+    try:
+        return service.desk(checked), ""
+    except ScorerError as exc:
+        return None, exc.message
+    except Exception as exc:
+        log.exception("sorting the files by candidate failed")
+        return None, (f"The files could not be sorted by candidate: "
+                      f"{exc.__class__.__name__}: {exc}")
 
 
 class _FilesTable(QTableView):

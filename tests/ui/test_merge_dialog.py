@@ -44,6 +44,8 @@ class FakeService:
         self.gate.set()
         self.build_gate = threading.Event()
         self.build_gate.set()
+        self.desk_gate = threading.Event()  # holds back the desk computed off the GUI thread
+        self.desk_gate.set()
         self.built: list[tuple[list[CheckedInput], Path]] = []
         self.built_many: list[tuple[Path, list[str] | None]] = []
         self.started = False
@@ -77,6 +79,8 @@ class FakeService:
         return out
 
     def desk(self, checked: Sequence[CheckedInput]) -> Desk:
+        if threading.current_thread() is not threading.main_thread():
+            self.desk_gate.wait(10)
         return desk(checked, kinds())
 
     def build_packet(self, checked: Sequence[CheckedInput], target: Path,
@@ -167,7 +171,7 @@ A, B, C = (d.candidate.name for d in details()[::4])
 def settled(qtbot: QtBot, dialog: MergeDialog) -> None:
     """Every file checked and the candidates table up to date."""
     qtbot.waitUntil(lambda: not dialog.busy and dialog.model.pending() == 0, timeout=5000)
-    qtbot.waitUntil(lambda: not dialog._desk_timer.isActive(), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.desk_current, timeout=5000)
 
 
 def shown_files(dialog: MergeDialog) -> list[str]:
@@ -579,3 +583,25 @@ def test_delete_removes_the_selected_files_and_builds_go_to_the_inputs_common_fo
                         lambda parent, caption, default: asked.append(default) or "")
     dialog.build_all_button.click()
     assert asked == [str(tmp_path / "in")]
+
+
+def test_the_candidates_are_sorted_off_the_gui_thread_and_a_build_uses_the_files_as_they_are(
+    qtbot: QtBot, dialog: MergeDialog, fake: FakeService, tmp_path: Path
+) -> None:
+    fake.desk_gate.clear()
+    dialog.add_paths(files(tmp_path / "in", "1-a.pdf", "1-b.pdf"))
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.model.pending() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: not dialog._desk_timer.isActive(), timeout=5000)
+    # The desk is held back in its thread; the dialog answers, and offers no build yet.
+    assert not dialog.desk_current and dialog.candidates_model.rowCount() == 0
+    assert not dialog.build_all_button.isEnabled()
+    dialog.problems_only.setChecked(True)
+    dialog.problems_only.setChecked(False)
+    dialog.build_all(tmp_path / "out")
+    assert dialog.result_label.text().startswith("Building 2 packets and the cohort report")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
+    assert fake.built_many == [(tmp_path / "out", None)]
+    assert "Wrote 2 packets" in dialog.result_label.text()
+    fake.desk_gate.set()
+    settled(qtbot, dialog)
+    assert dialog.candidates_model.rowCount() == 2
