@@ -80,3 +80,18 @@ def test_with_one_candidate_their_packet_lists_every_rejected_input(tmp_path: Pa
                   kinds())
     assert result.unassigned == ()
     assert [r.path.name for r in result.candidates[0].rejected] == ["junk.pdf"]
+
+
+def test_cards_of_one_rubric_version_share_one_parsed_rubric() -> None:
+    from scorer.domain.scorecard import scorecard_from_detail
+    from tests.support.panel_cards import NOW
+
+    d = details()
+    same = [scorecard_from_detail(x, "f" * 64, NOW) for x in (d[0], d[4])]  # both coding
+    assert same[0].rubric.snapshot is not same[1].rubric.snapshot
+    assert same[0].pinned_rubric() is same[1].pinned_rubric()
+    part = same[0].rubric
+    renamed = part.model_copy(update={"snapshot": {**part.snapshot, "title": "Renamed"}})
+    other = same[0].model_copy(update={"rubric": renamed})
+    assert other.pinned_rubric().title == "Renamed"
+    assert same[0].pinned_rubric().title != "Renamed"
