@@ -27,7 +27,13 @@ from pathlib import Path
 from scorer.domain.errors import RubricError
 from scorer.domain.problems import Diagnostic
 from scorer.domain.rubric import Rubric
-from scorer.io.rubric_loader import RubricLoad, load_rubric_text, rubric_files
+from scorer.io.rubric_loader import (
+    RubricLoad,
+    RubricReadError,
+    load_rubric_text,
+    read_rubric_text,
+    rubric_files,
+)
 from scorer.paths import data_home, default_rubrics_dir
 from scorer.services.clock import Clock, utc_now
 from scorer.services.rubric_diff import RubricDiff, rubric_diff
@@ -260,14 +266,9 @@ class RubricWorkspaceService:
         """Read `path` into its entry; True when its text differs from what was held."""
         name = str(path)
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problem = Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}")
-            return self._put(path, None, "\n", RubricLoad(name, None, (problem,)))
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problem = Diagnostic(name, 1, 1, f"not UTF-8 text ({exc.reason})")
+            text = read_rubric_text(path)
+        except RubricReadError as exc:
+            problem = Diagnostic(name, 1, 1, exc.message)
             return self._put(path, None, "\n", RubricLoad(name, None, (problem,)))
         newline = "\r\n" if "\r\n" in text else "\n"
         text = text.replace("\r\n", "\n")

@@ -10,19 +10,20 @@ import os
 import tempfile
 from pathlib import Path
 
+from scorer.io.bounded_read import RefusedFile, read_bounded
 
-def read_text_lenient(path: Path) -> str | None:
-    """The file's text; undecodable bytes replaced; None when it is missing or unreadable."""
+MAX_TEXT_BYTES = 4 * 1024 * 1024
+
+
+def read_text_lenient(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> str | None:
+    """The file's text; undecodable bytes replaced; None when it is missing, unreadable,
+    not a regular file (a named pipe or a device is never opened for reading) or
+    over `max_bytes`."""
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        data = read_bounded(path, max_bytes)
+    except (RefusedFile, OSError):
         return None
-    except (OSError, UnicodeDecodeError):
-        # Unreadable as text: keep its bytes' decoding out of the way but still archive them.
-        try:
-            return path.read_bytes().decode("utf-8", errors="replace")
-        except OSError:
-            return None
+    return data.decode("utf-8", errors="replace")
 
 
 def write_text_atomic(path: Path, text: str, newline: str) -> None:
