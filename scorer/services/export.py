@@ -27,6 +27,7 @@ from scorer.domain.identity_match import (
 )
 from scorer.domain.interview import InterviewDetail
 from scorer.domain.scorecard import scorecard_from_detail
+from scorer.private_home import file_mode
 from scorer.services import identity
 
 if TYPE_CHECKING:
@@ -143,6 +144,7 @@ def write_atomic(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, file_mode(target))  # the user's normal mode: a PDF is meant to be shared
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

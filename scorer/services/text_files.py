@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from scorer.io.bounded_read import RefusedFile, read_bounded
+from scorer.private_home import PRIVATE_FILE, file_mode, in_home
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 
@@ -28,7 +29,9 @@ def read_text_lenient(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> str | None
 
 def write_text_atomic(path: Path, text: str, newline: str) -> None:
     """A temporary file in the same folder, synced, then renamed over `path`."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+    mode = file_mode(path) if not path.exists() else path.stat().st_mode & 0o777
+    if in_home(path):
+        mode &= PRIVATE_FILE
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
@@ -57,12 +60,6 @@ def write_private_atomic(path: Path, text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _sync_folder(folder: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from scorer.domain.store_errors import AnotherInstance, StoreError, StoreReadOnly
+from scorer.private_home import private_dir, private_file
 
 LOCK_NAME = "scorer.lock"
 
@@ -33,8 +34,8 @@ class InstanceLock:
         if self._handle is not None:
             return self
         try:
-            self.home.mkdir(parents=True, exist_ok=True)
-            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
+            private_dir(self.home)
+            handle = open(private_file(self.path), "a+", encoding="utf-8")  # noqa: SIM115
         except PermissionError:
             raise StoreReadOnly(
                 f"The data folder {self.home} is read-only; make it writable, "
