@@ -13,6 +13,8 @@ import os
 import stat
 from pathlib import Path
 
+from scorer.domain.store_errors import StoreError
+
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 _OTHERS = 0o077
@@ -24,6 +26,19 @@ OWN_NAMES = (
     "scorer.lock", "settings.json", "logs", "backups", "identity", "interviewers", "rubrics",
     "rubric-drafts", "rubric-history",
 )
+
+
+def check_home(home: Path) -> None:
+    """`StoreError` in one sentence when the data home is, or lies in, a file."""
+    for place in (home, *home.parents):
+        if not (place.exists() or place.is_symlink()):
+            continue
+        if place.is_dir():
+            return
+        what = (f"The data folder {home} is a file" if place == home
+                else f"The data folder {home} cannot be made, since {place} is a file")
+        raise StoreError(f"{what}, not a folder: start Scorer with --home DIR (or "
+                         "SCORER_HOME) naming a folder, which is made if it is missing.")
 
 
 def private_dir(path: Path) -> Path:
@@ -82,6 +97,7 @@ def tighten_home(home: Path) -> None:
     Links are not followed: what they point at is not the profile's. A file that
     cannot be changed (another owner's) is left as it is.
     """
+    check_home(home)
     private_dir(home)
     for name in OWN_NAMES:
         top = home / name

@@ -294,6 +294,13 @@ class MergeService:
             raise NothingVerified(_nothing_verified(len(checked)))
         if folder.exists() and not folder.is_dir():
             raise MergeError(f"{folder} is a file; --per-candidate needs a folder.")
+        try:
+            folder.mkdir(exist_ok=True)  # the folder itself, never its parents
+        except FileNotFoundError:
+            raise MergeError(f"The folder {folder.parent} does not exist; make it first, or "
+                             "write the packets elsewhere.") from None
+        except OSError as exc:
+            raise MergeError(f"Cannot make the folder {folder}: {exc.strerror}.") from None
         groups = group_by_candidate([c.panel_card() for c in cards])
         by_sha = {c.sha256: c for c in cards}
         names = {key: entries[0].card.candidate.name for key, entries in groups.items()}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from scorer.domain.store_errors import AnotherInstance, StoreError, StoreReadOnly
-from scorer.private_home import private_dir, private_file
+from scorer.private_home import check_home, private_dir, private_file
 
 LOCK_NAME = "scorer.lock"
 
@@ -33,6 +33,7 @@ class InstanceLock:
     def acquire(self) -> InstanceLock:
         if self._handle is not None:
             return self
+        check_home(self.home)
         try:
             private_dir(self.home)
             handle = open(private_file(self.path), "a+", encoding="utf-8")  # noqa: SIM115
