@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint pytest screenshots bench sync-briefcase clean
+.PHONY: run test lint pytest fuzz screenshots bench sync-briefcase clean
 
 $(BIN)/scorer: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ lint:
 
 pytest:
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+# The property tests of the rubric loader and of verify, with many more examples.
+fuzz: $(BIN)/scorer
+	SCORER_FUZZ_EXAMPLES=2000 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m fuzz
 
 bench: $(BIN)/scorer
 	@for bench in benchmarks/bench_*.py; do \

@@ -59,8 +59,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from scorer.commands.gui import run_gui
 
         handler = run_gui
-    from scorer.commands.errors import run_guarded
+    from scorer.commands.errors import fail, run_guarded
+    from scorer.commands.gui import run_gui
+    from scorer.domain.errors import ScorerError
+    from scorer.paths import data_home
+    from scorer.private_home import check_home
 
+    if handler is not run_gui:  # the app says it in a window
+        try:
+            check_home(data_home())
+        except ScorerError as exc:
+            return fail(exc.message)
     return run_guarded(handler, args)
 
 

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from scorer.paths import data_home
+from scorer.private_home import private_dir, private_file
 
 _handler_path: Path | None = None
 
@@ -17,7 +18,8 @@ def setup_logging() -> None:
         return
     path = data_home() / "logs" / "scorer.log"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
+        private_file(path)
         handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     except OSError:
         return

@@ -99,3 +99,39 @@ def test_bad_settings_file_is_a_clear_error(scorer_home: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("scorer: Cannot read the settings file")
     assert "Traceback" not in result.stderr
+
+
+def test_hostile_files_each_get_one_located_line_and_the_good_one_is_checked(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    from tests.support.hostile_files import alias_bomb, deep_block_yaml, deep_flow_yaml
+
+    shutil.copy(CORPUS / "valid" / next(p.name for p in (CORPUS / "valid").iterdir()),
+                tmp_path / "a-valid.yaml")
+    (tmp_path / "bomb.yaml").write_text(alias_bomb(9))
+    (tmp_path / "block.yaml").write_text(deep_block_yaml(3000))
+    (tmp_path / "flow.yaml").write_text(deep_flow_yaml(3000))
+    (tmp_path / "nul.yaml").write_bytes(b"id: x\x00\n")
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.yaml")
+
+    result = scorer("rubrics", "check", str(tmp_path))
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "unexpected error" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert f"{tmp_path / 'bomb.yaml'}:5:5: the file expands to more than 20,000 values " \
+        "(counting what its aliases repeat); a rubric holds far fewer" in lines
+    assert f"{tmp_path / 'block.yaml'}:1:1: refused: 4.3 MB is over the 2 MB bound for a " \
+        "rubric" in lines
+    assert f"{tmp_path / 'flow.yaml'}:1:35: the file nests more than 32 levels deep here; " \
+        "a rubric needs far fewer" in lines
+    assert f"{tmp_path / 'nul.yaml'}:1:6: the file holds a NUL byte, which YAML text may " \
+        "not contain" in lines
+    assert f"{tmp_path / 'zero.yaml'}:1:1: refused: a device, not a regular file" in lines
+    if hasattr(os, "mkfifo"):
+        assert f"{tmp_path / 'pipe.yaml'}:1:1: refused: a named pipe, not a regular file" in lines
+    assert not any(line.startswith(str(tmp_path / "a-valid.yaml")) for line in lines)

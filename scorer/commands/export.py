@@ -18,12 +18,15 @@ def register(commands: Any) -> None:
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     export.add_argument("--page-size", choices=["A4", "Letter"], default="A4",
                         help="paper size (default: A4)")
+    export.add_argument("--force", action="store_true",
+                        help="replace FILE.pdf if it exists (its folder must exist)")
     export.set_defaults(handler=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from scorer.services.export import export_interview
+    from scorer.services.export import check_output, export_interview
 
+    check_output(args.output, force=args.force)
     result = export_interview(args.interview_id, args.output, args.page_size)
     print(f"{result.path}: signed by {result.signed_by}, {result.pages} pages, "
           f"sha256 {result.sha256}")

@@ -36,6 +36,9 @@ def register(commands: Any) -> None:
                         help="write one candidate's packet here")
     target.add_argument("--per-candidate", type=Path, metavar="OUTDIR",
                         help="write one packet per candidate, and a cohort report, in OUTDIR")
+    merge.add_argument("--force", action="store_true",
+                       help="replace PACKET.pdf, or the packets and report in OUTDIR, if they "
+                       "exist")
     merge.add_argument(
         "--trust", type=Path, metavar="DIR",
         help="folder of trusted interviewer certificates (PEM); default: the configured "
@@ -57,6 +60,7 @@ def run_merge(args: argparse.Namespace) -> int:
 
     if args.trust is not None and not args.trust.is_dir():
         raise MergeError(f"The trust folder {args.trust} does not exist.")
+    _check_outputs(args)
     from scorer.services.merge_kinds import parse_expect
 
     if args.expect is not None:
@@ -111,3 +115,29 @@ def run_merge(args: argparse.Namespace) -> int:
               "different certificates claim the same interview; listed in "
               f"{where}", file=sys.stderr)
     return 2 if rejected or conflicts else 0
+
+
+EARLIER_OUTPUTS = ("*-packet.pdf", "cohort-report.pdf", "cohort.csv")
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse at once an output that would be overwritten without --force, or whose
+    folder does not exist (OUTDIR itself is made, not its parents)."""
+    from scorer.services.export import check_output
+    from scorer.services.merge import MergeError
+
+    if args.output is not None:
+        check_output(args.output, force=args.force)
+        return
+    folder: Path = args.per_candidate
+    if folder.exists() and not folder.is_dir():
+        raise MergeError(f"{folder} is a file; --per-candidate needs a folder.")
+    if not folder.parent.is_dir():
+        raise MergeError(f"The folder {folder.parent} does not exist; make it first, or "
+                         "write the packets elsewhere.")
+    earlier = sorted({p.name for pattern in EARLIER_OUTPUTS for p in folder.glob(pattern)})
+    if earlier and not args.force:
+        shown = ", ".join(earlier[:3]) + (f" and {len(earlier) - 3} more" if len(earlier) > 3
+                                          else "")
+        raise MergeError(f"{folder} already holds the output of a merge ({shown}); give "
+                         "--force to replace it, or choose another folder.")

@@ -194,6 +194,9 @@ def parse_packet(data: bytes) -> PacketDoc:
     """Read an embedded packet document back; `PacketError` if it is not one."""
     try:
         raw = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise PacketError("The embedded packet document is nested too deeply to be a "
+                          "packet.") from None
     except (UnicodeDecodeError, ValueError):
         raise PacketError("The embedded packet document is not valid JSON.") from None
     if not isinstance(raw, dict) or raw.get("schema") != PACKET_SCHEMA:

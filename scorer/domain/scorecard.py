@@ -285,6 +285,9 @@ def parse_scorecard(data: bytes) -> Scorecard:
     """Read an embedded document back; `ScorecardError` if it is not a valid scorecard."""
     try:
         raw = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ScorecardError("The embedded scorecard is nested too deeply to be a "
+                             "scorecard.") from None
     except (UnicodeDecodeError, ValueError):
         raise ScorecardError("The embedded scorecard is not valid JSON.") from None
     if not isinstance(raw, dict):

@@ -13,12 +13,14 @@ from scorer.domain.placeholders import placeholder_problems
 from scorer.domain.problems import Diagnostic, Problem
 from scorer.domain.rubric import Rubric
 from scorer.domain.rubric_checks import rubric_problems
+from scorer.io.bounded_read import RefusedFile, read_bounded
 from scorer.io.pydantic_messages import error_message, error_path
 from scorer.io.rubric_parts import validated_parts
 from scorer.io.yaml_marks import MarkedDocument, YamlSyntaxError, load_marked
 from scorer.io.yaml_sections import load_by_section
 
 RUBRIC_SUFFIXES = (".yaml", ".yml")
+MAX_RUBRIC_BYTES = 2 * 1024 * 1024  # a shipped rubric is about 32 KB
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,17 @@ def load_rubric_text(text: str, file: str) -> RubricLoad:
     """Every problem that can be found in one pass, each at its line.
 
     A syntax error stops the parser, so the file is then read one top-level section
-    at a time, and whatever parses is checked as well.
+    at a time, and whatever parses is checked as well. A text over the size bound,
+    or one that nests or expands past the parser's bounds, gets that one diagnostic.
     """
+    if len(text) > MAX_RUBRIC_BYTES:
+        return RubricLoad(file, None, (Diagnostic(file, 1, 1, _too_large(len(text))),))
     try:
         doc = load_marked(text)
     except YamlSyntaxError as exc:
         first = Diagnostic(file, *exc.position, exc.message)
+        if exc.bound:
+            return RubricLoad(file, None, (first,))
         sections = load_by_section(text, exc)
         if sections is None:
             return RubricLoad(file, None, (first,))
@@ -107,22 +114,60 @@ def _checked(
     return RubricLoad(file, None if found else rubric, tuple(_sorted(found)), doc, rubric)
 
 
+def _too_large(size: int) -> str:
+    return (f"the file is {size / (1024 * 1024):.1f} MB, over the "
+            f"{MAX_RUBRIC_BYTES // (1024 * 1024)} MB a rubric may be")
+
+
+class RubricReadError(Exception):
+    """A rubric file that is not read: `message` says why, as a diagnostic does."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read_rubric_text(path: Path) -> str:
+    """The text of a rubric file, read through the guarded reader; `RubricReadError`
+    for a named pipe, a device, a folder, a file over the bound, bytes that are not
+    UTF-8, or a file that cannot be read."""
+    try:
+        data = read_bounded(path, MAX_RUBRIC_BYTES)
+    except RefusedFile as refused:
+        if refused.reason.startswith("refused: ") and "bound" in refused.reason:
+            raise RubricReadError(f"{refused.reason} for a rubric") from None
+        raise RubricReadError(refused.reason) from None
+    except OSError as exc:
+        raise RubricReadError(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RubricReadError(f"not UTF-8 text ({exc.reason})") from None
+
+
 def load_rubric_file(path: Path) -> RubricLoad:
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return RubricLoad(name, None, (Diagnostic(name, 1, 1, f"not UTF-8 text ({exc.reason})"),))
-    except OSError as exc:
-        return RubricLoad(name, None, (Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}"),))
+        text = read_rubric_text(path)
+    except RubricReadError as exc:
+        return RubricLoad(name, None, (Diagnostic(name, 1, 1, exc.message),))
     return load_rubric_text(text, name)
 
 
 def rubric_files(folder: Path) -> list[Path]:
+    """The folder's rubric files by name; a named pipe or device among them is listed,
+    so that loading it says it is refused, rather than leaving it out unsaid."""
     return sorted(
         p for p in folder.iterdir()
-        if p.suffix in RUBRIC_SUFFIXES and p.is_file() and not p.name.startswith(".")
+        if p.suffix in RUBRIC_SUFFIXES and not p.name.startswith(".") and _not_a_folder(p)
     )
+
+
+def _not_a_folder(path: Path) -> bool:
+    try:
+        return not path.is_dir() and (path.exists() or path.is_symlink())
+    except OSError:
+        return False
 
 
 def _without_typo_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:

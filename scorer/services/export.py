@@ -9,6 +9,7 @@ card names its interviewer as the signing certificate does.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
@@ -27,6 +28,7 @@ from scorer.domain.identity_match import (
 )
 from scorer.domain.interview import InterviewDetail
 from scorer.domain.scorecard import scorecard_from_detail
+from scorer.private_home import file_mode
 from scorer.services import identity
 
 if TYPE_CHECKING:
@@ -130,23 +132,51 @@ def signed_as(detail: InterviewDetail, holder: identity.Identity) -> InterviewDe
     return replace(detail, interviewer=replace(interviewer, name=certified.name))
 
 
+def check_output(target: Path, *, force: bool) -> None:
+    """Refuse, before any work, a file that cannot or may not be written: one in a folder
+    that does not exist (no folder is made), a folder, or an existing file without `force`."""
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; name the file to write.")
+    if not target.parent.is_dir():
+        raise ExportError(f"The folder {target.parent} does not exist; make it first, or "
+                          "write the file elsewhere.")
+    if (target.exists() or target.is_symlink()) and not force:
+        raise ExportError(f"{target} exists already; give --force to replace it.")
+
+
+def is_disk_full(exc: OSError) -> bool:
+    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
+def _write_failed(target: Path, exc: OSError) -> ExportError:
+    if is_disk_full(exc):
+        return ExportError(f"The disk holding {target} is full, so nothing was written; what "
+                           "was saved before is safe. Free some space and try again.")
+    return ExportError(f"Cannot write {target}: {exc.strerror}.")
+
+
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file and a rename."""
+    """Write `data` to `target` through a temporary file and a rename; no folder is made."""
     folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"The folder {folder} does not exist; make it first, or write the "
+                          "file elsewhere.")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".part", dir=folder)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise _write_failed(target, exc) from None
         raise ExportError(f"Cannot write in {folder}: {exc.strerror}.") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, file_mode(target))  # the user's normal mode: a PDF is meant to be shared
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"Cannot write {target}: {exc.strerror}.") from None
+        raise _write_failed(target, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -28,6 +28,7 @@ from scorer.domain.identity_match import Certified, person_label, short_fingerpr
 from scorer.domain.people import clean_name, normalise_email
 from scorer.io.certificates import CertificateInfo, create_identity, read_certificate
 from scorer.paths import data_home
+from scorer.private_home import file_mode, in_home, make_folder, private_file
 from scorer.services import keyring_store
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
@@ -267,7 +268,9 @@ def _label(identity: Identity) -> str:
 
 
 def _append(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
+    if in_home(path):
+        private_file(path)
     with path.open("a", encoding="ascii") as handle:
         handle.write(text)
         handle.flush()
@@ -275,11 +278,12 @@ def _append(path: Path, text: str) -> None:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, file_mode(path))  # a certificate written outside the data home is shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -101,10 +101,42 @@ def _is_fail_backend(backend: Any) -> bool:
     return isinstance(backend, fail.Keyring)
 
 
+def _visible_backends() -> list[str]:
+    """The backends keyring can load here, by the name PYTHON_KEYRING_BACKEND takes."""
+    from keyring.backend import get_all_keyring
+
+    try:
+        found = get_all_keyring()
+    except Exception:  # a broken third-party backend must not hide the message  # noqa: BLE001
+        return []
+    names = {f"{type(b).__module__}.{type(b).__name__}" for b in found}
+    useless = ("keyring.backends.chainer.", "keyring.backends.fail.")
+    return sorted(n for n in names if not n.startswith(useless))
+
+
+def _unknown_backend(exc: BaseException) -> KeyringUnavailable:
+    name = os.environ.get(BACKEND_ENV, "").strip()
+    seen = _visible_backends()
+    choices = (f"or name one of the backends keyring can see: {', '.join(seen)}" if seen
+               else "which leaves keyring to choose (it sees no other backend here)")
+    why = str(exc) or exc.__class__.__name__
+    return KeyringUnavailable(
+        f"{BACKEND_ENV} names the keyring backend {name!r}, which cannot be loaded ({why}); "
+        f"unset {BACKEND_ENV}, {choices}.",
+        f"{BACKEND_ENV} names the keyring backend {name!r}, which cannot be loaded",
+        f"unset {BACKEND_ENV}, {choices}",
+    )
+
+
 def checked_backend() -> Any:
     """The backend to use, or `KeyringUnavailable` with an explanation and a remedy."""
     keyring = _keyring()
-    backend = keyring.get_keyring()
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # keyring imports the class PYTHON_KEYRING_BACKEND names  # noqa: BLE001
+        if os.environ.get(BACKEND_ENV, "").strip():
+            raise _unknown_backend(exc) from None
+        raise _refused("could not be loaded", exc) from None
     if explicitly_configured():
         return backend
     from keyring.backends.chainer import ChainerBackend

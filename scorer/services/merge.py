@@ -322,6 +322,13 @@ class MergeService:
             cohort = False
         if not groups:
             raise NothingVerified(_nothing_verified(len(checked)))
+        try:
+            folder.mkdir(exist_ok=True)  # the folder itself, never its parents
+        except FileNotFoundError:
+            raise MergeError(f"The folder {folder.parent} does not exist; make it first, or "
+                             "write the packets elsewhere.") from None
+        except OSError as exc:
+            raise MergeError(f"Cannot make the folder {folder}: {exc.strerror}.") from None
         unassigned = [item.rejected() for item in assignment.unassigned]
         merger = self.merger()
         now = self._now()

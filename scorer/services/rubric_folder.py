@@ -15,6 +15,7 @@ from pathlib import Path
 
 from scorer.io.rubric_loader import rubric_files
 from scorer.paths import bundled_rubrics_dir, default_rubrics_dir
+from scorer.private_home import file_mode, make_folder
 from scorer.services.settings import Settings
 
 BUNDLED_NOTE = (
@@ -61,13 +62,15 @@ def seed_folder(folder: Path) -> None:
     The copies are gathered in a hidden folder beside it and renamed into place,
     so a crash never leaves a half-seeded folder that would not be seeded again.
     """
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(folder.parent)
     staging = folder.with_name(f".{folder.name}.seeding-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+    make_folder(staging)
     try:
         for source in rubric_files(bundled_rubrics_dir()):
-            shutil.copyfile(source, staging / source.name)  # writable, whatever the source's mode
+            copy = staging / source.name
+            shutil.copyfile(source, copy)  # writable, whatever the source's mode
+            os.chmod(copy, file_mode(folder / source.name))
         os.rename(staging, folder)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)

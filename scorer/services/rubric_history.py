@@ -13,6 +13,7 @@ from pathlib import Path
 
 from scorer.domain.errors import RubricError
 from scorer.domain.rubric import Rubric
+from scorer.private_home import make_folder
 from scorer.services.clock import Clock
 from scorer.services.text_files import read_text_lenient, write_text_atomic
 
@@ -81,7 +82,7 @@ class RubricHistory:
             serial += 1
             target = folder / f"{when.strftime(_STAMP)}-{version}-{serial}.yaml"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_folder(folder)
             write_text_atomic(target, text, "\n")
         except OSError as exc:
             if not force:

@@ -11,7 +11,14 @@ from pathlib import Path
 
 from scorer.domain.problems import Diagnostic
 from scorer.domain.rubric import Rubric
-from scorer.io.rubric_loader import RubricLoad, load_rubric_file, load_rubric_text, rubric_files
+from scorer.io.rubric_loader import (
+    RubricLoad,
+    RubricReadError,
+    load_rubric_file,
+    load_rubric_text,
+    read_rubric_text,
+    rubric_files,
+)
 
 
 @dataclass(frozen=True)
@@ -42,8 +49,8 @@ class RubricLibrary:
             if load.rubric is None:
                 continue
             try:
-                text = Path(load.file).read_text(encoding="utf-8").replace("\r\n", "\n")
-            except (OSError, UnicodeDecodeError):
+                text = read_rubric_text(Path(load.file)).replace("\r\n", "\n")
+            except RubricReadError:
                 continue
             again = load_rubric_text(text, load.file).rubric
             if again is not None and again.version == load.rubric.version:

@@ -27,7 +27,13 @@ from pathlib import Path
 from scorer.domain.errors import RubricError
 from scorer.domain.problems import Diagnostic
 from scorer.domain.rubric import Rubric
-from scorer.io.rubric_loader import RubricLoad, load_rubric_text, rubric_files
+from scorer.io.rubric_loader import (
+    RubricLoad,
+    RubricReadError,
+    load_rubric_text,
+    read_rubric_text,
+    rubric_files,
+)
 from scorer.paths import data_home, default_rubrics_dir
 from scorer.services.clock import Clock, utc_now
 from scorer.services.rubric_diff import RubricDiff, rubric_diff
@@ -126,6 +132,37 @@ class _Entry:
     last_valid_text: str | None = None
 
 
+# A file as read: its text (None when it cannot be read), its line ending, and its load
+# (None when its text is what was held already, so it was not parsed again).
+_Scanned = tuple[str | None, str, RubricLoad | None]
+
+
+def _scan_file(path: Path, held: str | None) -> _Scanned:
+    """Read and parse one file, through the guarded reader; safe on any thread."""
+    name = str(path)
+    try:
+        text = read_rubric_text(path)
+    except RubricReadError as exc:
+        problem = Diagnostic(name, 1, 1, exc.message)
+        return None, "\n", RubricLoad(name, None, (problem,))
+    newline = "\r\n" if "\r\n" in text else "\n"
+    text = text.replace("\r\n", "\n")
+    if held is not None and held == text:
+        return text, newline, None
+    return text, newline, load_rubric_text(text, name)
+
+
+@dataclass(frozen=True)
+class FolderScan:
+    """What `RubricWorkspaceService.scanner()` found: every file read and parsed."""
+
+    folder: Path
+    generation: int
+    found: tuple[Path, ...]
+    problem: str | None
+    files: dict[Path, _Scanned]
+
+
 class RubricWorkspaceService:
     """The rubric folder, its files' loads, their last valid versions and their history."""
 
@@ -153,6 +190,7 @@ class RubricWorkspaceService:
         self._entries: dict[Path, _Entry] = {}
         self._files: dict[Path, RubricFile] = {}
         self._folder_problem: str | None = None
+        self._generation = 0  # counts changes of the entries: a scan begun before one is stale
         self.reload_all()
 
     @classmethod
@@ -235,17 +273,43 @@ class RubricWorkspaceService:
 
     def reload_all(self) -> LibraryChange:
         """Rescan the folder: new files are loaded, changed ones reloaded, removed ones dropped."""
-        try:
-            found = rubric_files(self._folder)
-            self._folder_problem = None
-        except OSError as exc:
-            found = []
-            reason = "not found" if isinstance(exc, FileNotFoundError) else exc.strerror
-            self._folder_problem = f"The rubric folder {self._folder} cannot be read: {reason}."
-        removed = tuple(p for p in self._entries if p not in found)
+        change = self.apply_scan(self.scanner()())
+        assert change is not None  # nothing changed the entries in between
+        return change
+
+    def scanner(self) -> Callable[[], FolderScan]:
+        """The reading and parsing half of `reload_all`, to run on any thread.
+
+        It reads the folder and parses the files whose text differs from what is held
+        (a snapshot taken now); it touches none of this service's state. Apply its
+        result with `apply_scan` on the thread that owns the service.
+        """
+        folder, generation = self._folder, self._generation
+        held = {path: entry.text for path, entry in self._entries.items()}
+
+        def scan() -> FolderScan:
+            try:
+                found = rubric_files(folder)
+                problem = None
+            except OSError as exc:
+                found = []
+                reason = "not found" if isinstance(exc, FileNotFoundError) else exc.strerror
+                problem = f"The rubric folder {folder} cannot be read: {reason}."
+            return FolderScan(folder, generation, tuple(found), problem,
+                              {path: _scan_file(path, held.get(path)) for path in found})
+
+        return scan
+
+    def apply_scan(self, scan: FolderScan) -> LibraryChange | None:
+        """Take a `scanner()` result; None, changing nothing, when the entries changed since
+        the scan began (a save, another reload): scan again then."""
+        if scan.generation != self._generation or scan.folder != self._folder:
+            return None
+        self._folder_problem = scan.problem
+        removed = tuple(p for p in self._entries if p not in scan.found)
         for path in removed:
             del self._entries[path]
-        changed = [path for path in found if self._read(path)]
+        changed = [path for path in scan.found if self._take(path, scan.files[path])]
         return self._settle(changed, removed)
 
     def reload_file(self, path: Path) -> LibraryChange:
@@ -258,24 +322,18 @@ class RubricWorkspaceService:
 
     def _read(self, path: Path) -> bool:
         """Read `path` into its entry; True when its text differs from what was held."""
-        name = str(path)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problem = Diagnostic(name, 1, 1, f"cannot read: {exc.strerror}")
-            return self._put(path, None, "\n", RubricLoad(name, None, (problem,)))
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problem = Diagnostic(name, 1, 1, f"not UTF-8 text ({exc.reason})")
-            return self._put(path, None, "\n", RubricLoad(name, None, (problem,)))
-        newline = "\r\n" if "\r\n" in text else "\n"
-        text = text.replace("\r\n", "\n")
         held = self._entries.get(path)
-        if held is not None and held.text == text:
-            held.newline = newline
-            return False
-        return self._put(path, text, newline, load_rubric_text(text, name))
+        return self._take(path, _scan_file(path, held.text if held is not None else None))
+
+    def _take(self, path: Path, scanned: _Scanned) -> bool:
+        text, newline, load = scanned
+        held = self._entries.get(path)
+        if load is None or (held is not None and held.text == text and text is not None):
+            if held is not None:
+                held.newline = newline
+                return False
+            load = load_rubric_text(text or "", str(path))  # held dropped since the scan
+        return self._put(path, text, newline, load)
 
     def _put(self, path: Path, text: str | None, newline: str, load: RubricLoad) -> bool:
         held = self._entries.get(path)
@@ -289,6 +347,7 @@ class RubricWorkspaceService:
 
     def _settle(self, changed: Iterable[Path], removed: tuple[Path, ...]) -> LibraryChange:
         """Apply the folder-wide id check, update the last valid versions, report changes."""
+        self._generation += 1
         before = {p: (f.ok, f.load.diagnostics) for p, f in self._files.items()}
         ordered = sorted(self._entries)
         checked = list(unique_ids(self._entries[p].raw for p in ordered))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from scorer.domain.errors import SettingsError
 from scorer.paths import default_rubrics_dir, settings_path
+from scorer.private_home import private_dir
 
 TRUST_DIR = "interviewers"
 
@@ -50,7 +51,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write atomically: a temporary file in the same folder, then a rename."""
     path = path or settings_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(asdict(settings), handle, indent=2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scorer.paths import backups_dir, data_home, database_path
+from scorer.private_home import tighten_home
 from scorer.storage import Store, open_store
 from scorer.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, DEFAULT_SYNCHRONOUS, Synchronous
 from scorer.storage.instance_lock import InstanceLock
@@ -21,6 +22,7 @@ def open_local_store(
     Command-line tools use this directly: they may run beside the app.
     """
     home = home or data_home()
+    tighten_home(home)
     return open_store(
         database_path(home), backups_dir(home),
         busy_timeout_ms=busy_timeout_ms, synchronous=synchronous,

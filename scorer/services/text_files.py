@@ -10,24 +10,28 @@ import os
 import tempfile
 from pathlib import Path
 
+from scorer.io.bounded_read import RefusedFile, read_bounded
+from scorer.private_home import PRIVATE_FILE, file_mode, in_home
 
-def read_text_lenient(path: Path) -> str | None:
-    """The file's text; undecodable bytes replaced; None when it is missing or unreadable."""
+MAX_TEXT_BYTES = 4 * 1024 * 1024
+
+
+def read_text_lenient(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> str | None:
+    """The file's text; undecodable bytes replaced; None when it is missing, unreadable,
+    not a regular file (a named pipe or a device is never opened for reading) or
+    over `max_bytes`."""
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        data = read_bounded(path, max_bytes)
+    except (RefusedFile, OSError):
         return None
-    except (OSError, UnicodeDecodeError):
-        # Unreadable as text: keep its bytes' decoding out of the way but still archive them.
-        try:
-            return path.read_bytes().decode("utf-8", errors="replace")
-        except OSError:
-            return None
+    return data.decode("utf-8", errors="replace")
 
 
 def write_text_atomic(path: Path, text: str, newline: str) -> None:
     """A temporary file in the same folder, synced, then renamed over `path`."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+    mode = file_mode(path) if not path.exists() else path.stat().st_mode & 0o777
+    if in_home(path):
+        mode &= PRIVATE_FILE
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
@@ -56,12 +60,6 @@ def write_private_atomic(path: Path, text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _sync_folder(folder: Path) -> None:

@@ -2,8 +2,14 @@
 
 The verdict, decided in this order:
 
-- UNREADABLE        the file cannot be read, is over the size bound, or is not a PDF
-                    (a signed scorecard that no longer parses is TAMPERED: cut short).
+- UNREADABLE        the file cannot be read, is not a regular file (a named pipe or
+                    a device is refused without being opened for reading), is over
+                    the size bound, is not a PDF, or its check failed on it (the
+                    reason names what failed); a signed scorecard that no longer
+                    parses is TAMPERED: cut short.
+
+Each file is judged on its own: whatever one file does, every other file of a
+batch still gets its verdict.
 - UNSIGNED          no signature, but it carries a scorecard (attachment or data digest).
 - NOT A SCORECARD   no signature and no scorecard; or signed, but no scorecard.json
                     (or one that is not a valid `scorer.scorecard/1` document).
@@ -183,15 +189,26 @@ def verify_files(paths: Iterable[Path], trust: TrustStore) -> list[Verification]
 
 
 def verify_file(path: Path, trust: TrustStore) -> Verification:
+    """The verdict on the file at `path`; never raises, so a batch always goes on."""
     try:
         data = read_bounded(path, MAX_BYTES)
     except RefusedFile as refused:
         return Verification(path, Verdict.UNREADABLE, f"{refused.reason} for a scorecard")
     except OSError as exc:
         return Verification(path, Verdict.UNREADABLE, exc.strerror or "cannot be read")
-    result = verify_bytes(path, data, trust)
-    if result.ok and result.kind == "cohort":
-        return _packets_beside(path, result)
+    try:
+        result = verify_bytes(path, data, trust)
+        if result.ok and result.kind == "cohort":
+            return _packets_beside(path, result)
+    except RecursionError:
+        return Verification(path, Verdict.UNREADABLE, "its data is nested too deeply to check")
+    except MemoryError:
+        return Verification(path, Verdict.UNREADABLE, "it needs more memory to check than a "
+                            "scorecard ever does")
+    except Exception as exc:  # one hostile file must never cost the batch its verdicts
+        log.debug("verify failed on %s", path, exc_info=True)
+        return Verification(path, Verdict.UNREADABLE,
+                            f"its check failed ({exc.__class__.__name__})")
     return result
 
 

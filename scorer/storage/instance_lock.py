@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from scorer.domain.store_errors import AnotherInstance, StoreError, StoreReadOnly
+from scorer.private_home import check_home, private_dir, private_file
 
 LOCK_NAME = "scorer.lock"
 
@@ -32,9 +33,10 @@ class InstanceLock:
     def acquire(self) -> InstanceLock:
         if self._handle is not None:
             return self
+        check_home(self.home)
         try:
-            self.home.mkdir(parents=True, exist_ok=True)
-            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
+            private_dir(self.home)
+            handle = open(private_file(self.path), "a+", encoding="utf-8")  # noqa: SIM115
         except PermissionError:
             raise StoreReadOnly(
                 f"The data folder {self.home} is read-only; make it writable, "

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scorer.domain.store_errors import StoreCorrupt, StoreError, StoreTooNew
+from scorer.private_home import private_dir, private_file
 from scorer.storage.backup import backup_database
 from scorer.storage.sqlite_errors import corrupt_message, store_error
 
@@ -54,7 +55,8 @@ def prepare_database(
             f"The database {path} was written by a newer version of Scorer "
             f"(schema {revision}); update Scorer to open it."
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
+    private_file(path)  # 0600 before SQLite writes it; its -wal and -shm files take its mode
     backup = _backup(path, backups, revision, now) if revision is not None else None
     upgrade(path, "head")
     return backup

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -37,10 +38,8 @@ def store_error(exc: BaseException, path: Path) -> StoreError | None:
         )
     if primary in (_CORRUPT, _NOTADB):
         return StoreCorrupt(corrupt_message(path))
-    if primary == _FULL:
-        return StoreFull(
-            f"The disk holding the database {path} is full; free some space and try again."
-        )
+    if primary == _FULL or (primary == _IOERR and disk_nearly_full(path.parent)):
+        return StoreFull(full_message(path))
     if primary == _CANTOPEN:
         return StoreReadOnly(
             f"The database {path} cannot be opened; check that the file and its folder "
@@ -51,11 +50,38 @@ def store_error(exc: BaseException, path: Path) -> StoreError | None:
     return None
 
 
+# SQLite reports a write that ran out of space in the -wal file as an I/O error; with
+# less than this left on the disk, the disk is what failed.
+NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def disk_nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def full_message(path: Path) -> str:
+    return (f"The disk holding {path} is full, so nothing was written; what was saved "
+            "before is safe. Free some space and try again.")
+
+
 def corrupt_message(path: Path) -> str:
-    return (
-        f"The database {path} is damaged or is not a Scorer database; move it aside and "
-        f"restore a copy from {path.parent / 'backups'}, or start Scorer with --home DIR."
-    )
+    """Names the backups that exist, newest first, or says how to start afresh."""
+    folder = path.parent / "backups"
+    try:
+        backups = sorted(folder.glob("scorer-*.sqlite3"), reverse=True)
+    except OSError:
+        backups = []
+    if backups:
+        more = f" ({len(backups)} in {folder})" if len(backups) > 1 else ""
+        return (f"The database {path} is damaged or is not a Scorer database; move it aside "
+                f"and put a copy of its newest backup, {backups[0]}{more}, in its place, or "
+                "start Scorer with --home DIR.")
+    return (f"The database {path} is damaged or is not a Scorer database, and it has no "
+            "backup; move it aside (rename it) and Scorer starts with a new, empty database, "
+            "or start Scorer with --home DIR to use another folder.")
 
 
 def _code_from_text(text: str) -> int | None:

@@ -61,7 +61,7 @@ def test_round_trip_the_attached_json_equals_the_interview(
     tmp_path: Path, sameera: identity.Identity
 ) -> None:
     records = FakeRecords(submitted_detail())
-    result = ExportService(records).export_interview(7, tmp_path / "out" / "card.pdf", "Letter")
+    result = ExportService(records).export_interview(7, tmp_path / "card.pdf", "Letter")
     pdf = result.path.read_bytes()
     card = parse_scorecard(_attached_json(pdf))
     assert card == scorecard_from_detail(records.detail, sameera.fingerprint, card.exported_at)
@@ -103,7 +103,30 @@ def test_a_failed_write_leaves_no_partial_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export_module.os, "replace", broken_replace)
-    with pytest.raises(ExportError, match="No space left"):
+    with pytest.raises(ExportError, match=r"The disk holding .*card\.pdf is full, so nothing "
+                       "was written; what was saved before is safe"):
         export_detail(submitted_detail(), sameera.fingerprint, target)
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in target.parent.iterdir()] == ["card.pdf"]
+
+
+def test_an_export_into_a_missing_folder_is_refused_and_makes_no_folder(
+    tmp_path: Path, sameera: identity.Identity
+) -> None:
+    target = tmp_path / "missing" / "deeper" / "card.pdf"
+    with pytest.raises(ExportError, match=r"The folder .*deeper does not exist"):
+        export_detail(submitted_detail(), sameera.fingerprint, target)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_an_existing_output_is_refused_unless_forced(tmp_path: Path) -> None:
+    from scorer.services.export import check_output
+
+    target = tmp_path / "card.pdf"
+    check_output(target, force=False)  # a new file in an existing folder
+    target.write_bytes(b"mine")
+    with pytest.raises(ExportError, match=r"card\.pdf exists already; give --force"):
+        check_output(target, force=False)
+    check_output(target, force=True)
+    with pytest.raises(ExportError, match="is a folder"):
+        check_output(tmp_path, force=True)

@@ -49,13 +49,13 @@ def test_the_first_export_pins_the_certificate_and_records_the_file(
     assert (before.interviewer_name, before.pinned, before.on_record) == (
         "Sameera Perera", None, None)
 
-    result = _service(store).export_interview(interview, tmp_path / "out" / "card.pdf", "Letter")
+    result = _service(store).export_interview(interview, tmp_path / "card.pdf", "Letter")
 
     after = _facts(store, interview)
     assert after.pinned == after.on_record == sameera.fingerprint
     [record] = _exports(store, interview)
-    data = (tmp_path / "out" / "card.pdf").read_bytes()
-    assert record.path == str((tmp_path / "out" / "card.pdf").resolve())
+    data = (tmp_path / "card.pdf").read_bytes()
+    assert record.path == str((tmp_path / "card.pdf").resolve())
     assert record.sha256 == hashlib.sha256(data).hexdigest() == result.sha256
     assert record.signer_fingerprint == sameera.fingerprint
     assert record.page_size == "Letter"

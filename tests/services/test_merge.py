@@ -301,6 +301,7 @@ def test_a_failed_build_leaves_no_file_and_keeps_the_previous_packet(
     _, files = first_candidate(cards)
     checked = service.check(files)
     target = tmp_path / "out" / "packet.pdf"
+    target.parent.mkdir()
     service.build_packet(checked, target)
     before = target.read_bytes()
 

@@ -38,18 +38,65 @@ def test_a_file_that_is_not_a_database_is_named(scorer_home: Path) -> None:
     assert path.read_bytes().startswith(b"This is my shopping list")
 
 
-def test_a_damaged_database_is_named_and_points_at_the_backups(scorer_home: Path) -> None:
-    _one_interview(scorer_home)
-    path = database_path(scorer_home)
+def _damage(path: Path) -> None:
     data = bytearray(path.read_bytes())
     page = 4096
     data[page:] = b"\xa5" * (len(data) - page)  # every page but the header page
     path.write_bytes(bytes(data))
+
+
+def test_a_damaged_database_without_backups_says_how_to_start_afresh(scorer_home: Path) -> None:
+    _one_interview(scorer_home)
+    path = database_path(scorer_home)
+    _damage(path)
+    assert not (scorer_home / "backups").exists()
     with (
-        pytest.raises(StoreCorrupt, match=r"restore a copy from .*backups"),
+        pytest.raises(StoreCorrupt) as caught,
         open_local_store(scorer_home) as store,
     ):
         InterviewService(store).list_interviews()
+    assert caught.value.message == (
+        f"The database {path} is damaged or is not a Scorer database, and it has no backup; "
+        "move it aside (rename it) and Scorer starts with a new, empty database, or start "
+        "Scorer with --home DIR to use another folder.")
+
+
+def test_a_damaged_database_names_its_newest_backup(scorer_home: Path) -> None:
+    _one_interview(scorer_home)
+    path = database_path(scorer_home)
+    backups = scorer_home / "backups"
+    backups.mkdir()
+    older = backups / "scorer-20260101T090000Z-0003.sqlite3"
+    newer = backups / "scorer-20260301T090000Z-0003.sqlite3"
+    for copy in (older, newer):
+        copy.write_bytes(path.read_bytes())
+    _damage(path)
+    with (
+        pytest.raises(StoreCorrupt) as caught,
+        open_local_store(scorer_home) as store,
+    ):
+        InterviewService(store).list_interviews()
+    assert f"put a copy of its newest backup, {newer} (2 in {backups}), in its place" \
+        in caught.value.message
+
+
+def test_an_io_error_on_a_nearly_full_disk_says_the_disk_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from scorer.storage import sqlite_errors
+
+    path = tmp_path / "scorer.sqlite3"
+    io_error = sqlite3.OperationalError("disk I/O error")
+    io_error.sqlite_errorcode = 778  # type: ignore[attr-defined]  # SQLITE_IOERR_WRITE
+    assert not isinstance(store_error(io_error, path), StoreFull)
+    monkeypatch.setattr(sqlite_errors.shutil, "disk_usage",
+                        lambda _: shutil._ntuple_diskusage(10**9, 10**9 - 4096, 4096))  # type: ignore[attr-defined]
+    error = store_error(io_error, path)
+    assert isinstance(error, StoreFull)
+    assert error.message == (f"The disk holding {path} is full, so nothing was written; what "
+                             "was saved before is safe. Free some space and try again.")
 
 
 def test_a_writer_holding_the_lock_too_long_gives_a_locked_message(scorer_home: Path) -> None:

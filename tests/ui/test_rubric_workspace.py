@@ -397,3 +397,49 @@ def test_the_bundled_rubrics_are_shown_read_only_and_the_default_folder_is_the_l
     assert "the default, in Scorer's data folder" in workspace.folder_label.text()
     assert not workspace.editor.isReadOnly() and workspace.new_button.isEnabled()
     assert "read-only" not in workspace.folder_status.text()
+
+
+def test_hostile_files_dropped_in_the_folder_are_read_off_the_ui_thread(
+    qtbot: QtBot, rubrics: RubricWorkspaceService, folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+    import threading
+
+    from tests.support.hostile_files import alias_bomb, deep_flow_yaml
+
+    workspace = make_workspace(qtbot, rubrics, watch=True)
+    threads: list[bool] = []
+    scanner = rubrics.scanner
+
+    def recorded() -> object:
+        scan = scanner()
+
+        def run() -> object:
+            threads.append(threading.current_thread() is threading.main_thread())
+            return scan()
+        return run
+
+    monkeypatch.setattr(rubrics, "scanner", recorded)
+    (folder / "bomb.yaml").write_text(alias_bomb(9))
+    (folder / "deep.yaml").write_text(deep_flow_yaml(3000))
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.yaml")
+
+    def listed() -> bool:
+        file = rubrics.file(folder / "zero.yaml")
+        return file is not None and rubrics.file(folder / "bomb.yaml") is not None
+    qtbot.waitUntil(listed, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: workspace.watcher is not None and not workspace.watcher.busy(),
+                    timeout=WAIT_MS)
+
+    assert threads and not any(threads)  # every scan ran on the worker thread
+    bomb = rubrics.file(folder / "bomb.yaml")
+    zero = rubrics.file(folder / "zero.yaml")
+    deep = rubrics.file(folder / "deep.yaml")
+    assert bomb is not None and zero is not None and deep is not None
+    assert "more than 20,000 values" in bomb.load.diagnostics[0].message
+    assert zero.load.diagnostics[0].message == "refused: a device, not a regular file"
+    assert "more than 32 levels deep" in deep.load.diagnostics[0].message
+    assert rubrics.get("minimal") is not None  # the good file still serves
