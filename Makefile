@@ -1,16 +1,17 @@
 # `make run` opens Scorer; `make test` runs the whole test suite headless.
-# Both set up everything first: system packages, .venv and the project.
+# Both set up everything first: system packages, then .venv and the project from the lock.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint pytest fuzz screenshots bench sync-briefcase clean
+.PHONY: run test lint pytest fuzz screenshots bench lock sync-briefcase package clean
 
-$(BIN)/scorer: pyproject.toml
+$(BIN)/scorer: pyproject.toml requirements/dev.txt
+	@.ci/system-deps.sh run
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 run: $(BIN)/scorer
@@ -26,6 +27,7 @@ lint:
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python .ci/sync_briefcase.py --check
+	$(BIN)/python .ci/lock.py --check
 
 pytest:
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
@@ -40,8 +42,18 @@ bench: $(BIN)/scorer
 		QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.$$(basename $$bench .py) || exit 1; \
 	done
 
+# Re-resolve after a change to the dependencies in pyproject.toml (keeps the other pins);
+# `make lock ARGS=--upgrade` moves every pin to the newest allowed release.
+lock: $(BIN)/scorer
+	$(BIN)/python .ci/lock.py $(ARGS)
+	$(BIN)/python .ci/sync_briefcase.py
+
 sync-briefcase:
 	$(BIN)/python .ci/sync_briefcase.py
+
+# The Linux system package (.deb) in dist/, built by Briefcase under the system python3.
+package:
+	.ci/package.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -24,14 +24,37 @@ def test_pyproject_is_in_step_with_briefcase_toml() -> None:
     assert changes == "", "run `python .ci/sync_briefcase.py`:\n" + changes
 
 
-def test_generated_section_parses_to_the_same_settings() -> None:
+def test_generated_section_parses_to_the_same_settings_with_the_locked_requires() -> None:
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     briefcase = tomllib.loads((REPO / "briefcase.toml").read_text(encoding="utf-8"))
-    assert pyproject["tool"]["briefcase"] == briefcase
+    generated = pyproject["tool"]["briefcase"]
+    locked = generated["app"]["scorer"].pop("requires")
+    assert briefcase["app"]["scorer"].pop("requires") == []
+    assert generated == briefcase
+    app_txt = (REPO / "requirements" / "app.txt").read_text(encoding="utf-8")
+    assert locked == _sync_module().locked_requires(app_txt)
+    assert any(pin.startswith("pyhanko==") for pin in locked)
+
+
+def test_locked_requires_keeps_pins_and_markers_and_drops_hashes() -> None:
+    export = (
+        "# generated\n"
+        "pypdf==7.1.1 \\\n"
+        "    --hash=sha256:abc \\\n"
+        "    --hash=sha256:def\n"
+        "    # via scorer\n"
+        "shiboken6==6.11.3 ; python_full_version < '3.12' \\\n"
+        "    --hash=sha256:123\n"
+    )
+    assert _sync_module().locked_requires(export) == [
+        "pypdf==7.1.1",
+        "shiboken6==6.11.3; python_full_version < '3.12'",
+    ]
 
 
 def test_a_drift_is_detected_and_shown(tmp_path: Path) -> None:
-    for name in ("pyproject.toml", "briefcase.toml"):
+    (tmp_path / "requirements").mkdir()
+    for name in ("pyproject.toml", "briefcase.toml", "requirements/app.txt"):
         (tmp_path / name).write_text((REPO / name).read_text(encoding="utf-8"), encoding="utf-8")
     toml = tmp_path / "briefcase.toml"
     toml.write_text(toml.read_text().replace('bundle = "com.pluralis"', 'bundle = "com.example"'))
