@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
+from scorer.domain.dates import utc_day_time
 from scorer.domain.panel_cards import (
     InterviewResult,
     PanelCard,
@@ -230,4 +231,4 @@ def _pct(fraction: float) -> str:
 
 
 def _when(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%-d %b %Y %H:%M UTC")
+    return utc_day_time(moment)

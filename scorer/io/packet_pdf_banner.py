@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from scorer.domain.dates import utc_day_time
 from scorer.io.packet_pdf_view import BannerPage
 from scorer.io.pdf_fonts import BOLD, REGULAR
 from scorer.io.scorecard_pdf_page import MARGIN
@@ -43,5 +44,5 @@ def draw_banners(canvas: Canvas, pages: Sequence[BannerPage], before: int, total
 
 
 def short_when(moment: datetime | None) -> str:
-    return "—" if moment is None else moment.astimezone(UTC).strftime("%-d %b %Y %H:%M UTC")
+    return "—" if moment is None else utc_day_time(moment)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC
 from functools import partial
 from typing import Any
 
@@ -11,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from scorer.domain.dates import utc_day
 from scorer.domain.identity_match import short_fingerprint
 from scorer.domain.panel import Flag, Panel, Severity
 from scorer.domain.panel_scores import score_line
@@ -182,7 +182,7 @@ def interviews_section(view: PacketView, width: float) -> list[Flowable]:
             para(interview.title, "cell_bold"),
             [para(interview.interviewer, "cell"),
              para(short_fingerprint(interview.entry.fingerprint), "muted")],
-            para(interview.date.astimezone(UTC).strftime("%-d %b %Y"), "cell"),
+            para(utc_day(interview.date), "cell"),
             reco_cell,
             para(score, "cell"),
             LateLabel(partial(_pages, view, index), styles()["cell"], "88–88"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
+from scorer.domain.dates import utc_day, utc_day_time
 from scorer.io.pdf_fonts import BOLD, REGULAR, register_fonts
 
 INK = colors.HexColor("#1f2933")
@@ -285,13 +286,13 @@ def _deflate_fast(data: str | bytes) -> bytes:
 def when(moment: datetime | None) -> str:
     if moment is None:
         return "—"
-    return moment.astimezone(UTC).strftime("%-d %b %Y, %H:%M UTC")
+    return utc_day_time(moment, separator=", ")
 
 
 def day(moment: datetime | None) -> str:
     if moment is None:
         return "—"
-    return moment.astimezone(UTC).strftime("%-d %B %Y")
+    return utc_day(moment, long_month=True)
 
 
 def duration(seconds: float) -> str:
