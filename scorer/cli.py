@@ -14,7 +14,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from scorer import __version__
 from scorer.paths import HOME_ENV
 
 # Modules exposing `register(subparsers)`; each sets `handler=` on its parsers.
@@ -32,12 +31,24 @@ COMMAND_MODULES = (
 Handler = Callable[[argparse.Namespace], int]
 
 
+class _ShowVersions(argparse.Action):
+    """`--version`: Scorer's version, then Python's and the key libraries', one a line."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from scorer.versions import version_lines
+
+        print("\n".join(version_lines()))
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scorer",
         description="Structured technical interviews: run, score, sign and merge scorecards.",
     )
-    parser.add_argument("--version", action="version", version=f"scorer {__version__}")
+    parser.add_argument("--version", action=_ShowVersions, nargs=0,
+                        help="show the versions of Scorer, Python and the key libraries")
     parser.add_argument(
         "--home",
         metavar="DIR",

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from scorer import __version__
 from scorer.domain.errors import ScorerError
 from scorer.domain.interview_state import InterviewSummary
 from scorer.paths import APP_NAME
+from scorer.ui.about import about_text
 from scorer.ui.shortcuts_dialog import ShortcutsDialog
 from scorer.ui.signing_actions import SigningActions
 from scorer.ui.start_screen import StartScreen
@@ -258,11 +258,7 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<b>{APP_NAME} {__version__}</b><br>Structured technical interviews: "
-            "live scoring, signed scorecards, panel merge.",
-        )
+        QMessageBox.about(self, f"About {APP_NAME}", about_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.rubrics_page is not None and not self.rubrics_page.confirm_close():
