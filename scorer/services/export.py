@@ -30,6 +30,7 @@ from scorer.domain.interview import InterviewDetail
 from scorer.domain.scorecard import scorecard_from_detail
 from scorer.private_home import file_mode
 from scorer.services import identity
+from scorer.services.file_replace import in_use_hint, replace_file
 
 if TYPE_CHECKING:
     from scorer.io.pdf_signing import LoadedKey
@@ -152,7 +153,7 @@ def _write_failed(target: Path, exc: OSError) -> ExportError:
     if is_disk_full(exc):
         return ExportError(f"The disk holding {target} is full, so nothing was written; what "
                            "was saved before is safe. Free some space and try again.")
-    return ExportError(f"Cannot write {target}: {exc.strerror}.")
+    return ExportError(f"Cannot write {target}: {exc.strerror}.{in_use_hint(exc)}")
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -173,7 +174,7 @@ def write_atomic(target: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, file_mode(target))  # the user's normal mode: a PDF is meant to be shared
-        os.replace(tmp, target)
+        replace_file(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise _write_failed(target, exc) from None

@@ -30,6 +30,7 @@ from scorer.io.certificates import CertificateInfo, create_identity, read_certif
 from scorer.paths import data_home
 from scorer.private_home import file_mode, in_home, make_folder, private_file
 from scorer.services import keyring_store
+from scorer.services.file_replace import replace_file
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 DEFAULT_FILE = "default"
@@ -284,7 +285,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, file_mode(path))  # a certificate written outside the data home is shared
-        os.replace(tmp, path)
+        replace_file(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -12,6 +12,7 @@ from pathlib import Path
 from scorer.domain.errors import SettingsError
 from scorer.paths import default_rubrics_dir, settings_path
 from scorer.private_home import private_dir
+from scorer.services.file_replace import in_use_hint, replace_file
 
 TRUST_DIR = "interviewers"
 
@@ -55,9 +56,11 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(asdict(settings), handle, indent=2)
-        os.replace(tmp, path)
+        replace_file(tmp, path)
     except OSError as exc:
-        raise SettingsError(f"Cannot write the settings file {path}: {exc.strerror}") from None
+        raise SettingsError(
+            f"Cannot write the settings file {path}: {exc.strerror}.{in_use_hint(exc)}"
+        ) from None
 
 
 def with_rubric_folder(settings: Settings, folder: Path | None) -> Settings:

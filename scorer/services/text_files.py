@@ -12,6 +12,7 @@ from pathlib import Path
 
 from scorer.io.bounded_read import RefusedFile, read_bounded
 from scorer.private_home import PRIVATE_FILE, file_mode, in_home
+from scorer.services.file_replace import replace_file
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024
 
@@ -39,7 +40,7 @@ def write_text_atomic(path: Path, text: str, newline: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        replace_file(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -55,7 +56,7 @@ def write_private_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace_file(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
