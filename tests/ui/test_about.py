@@ -1,4 +1,4 @@
-"""Help ▸ About shows the version of Scorer, of the Qt running it and of the key libraries."""
+"""Help › About shows the version of Scorer, of the Qt running it and of the key libraries."""
 
 from __future__ import annotations
 
