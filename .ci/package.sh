@@ -42,6 +42,7 @@ else
     skip "no Briefcase Linux template: none given, no offline copy, and $UPSTREAM is unreachable"
 fi
 
+.ci/system-deps.sh package
 [ -x "$SYSTEM_PYTHON" ] || skip "$SYSTEM_PYTHON (the system interpreter Briefcase needs) is missing"
 if [ ! -x "$TOOLS/bin/briefcase" ] || [ requirements/package.txt -nt "$TOOLS/bin/briefcase" ]; then
     rm -rf "$TOOLS"
