@@ -37,6 +37,12 @@ print(next(i["id"] for i in json.load(sys.stdin) if i.get("submitted_at")))')
 step --home "$home" export "$id" -o "$work/card.pdf"
 step --home "$home" verify "$work/card.pdf" | tee "$work/verify.txt"
 grep -q ': OK ' "$work/verify.txt" || { echo "smoke: the exported card did not verify" >&2; exit 1; }
+# The merge checks cards in worker processes started through the app's own launcher.
+step --home "$home" identity create --name "Panel Chair" --email chair@example.com >/dev/null
+step --home "$home" identity export-cert "$home/interviewers/panel-chair.pem"
+step --home "$home" merge -o "$work/packet.pdf" "$work/card.pdf"
+step --home "$home" verify "$work/packet.pdf" | tee "$work/verify-packet.txt"
+grep -q ': OK ' "$work/verify-packet.txt" || { echo "smoke: the packet did not verify" >&2; exit 1; }
 
 echo "\$ QT_QPA_PLATFORM=offscreen scorer --home ... (8 s)"
 status=0

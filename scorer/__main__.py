@@ -1,5 +1,9 @@
 import sys
 
-from scorer.cli import main
+from scorer.launcher_child import run_if_child
 
-sys.exit(main())
+if __name__ == "__main__":
+    if not run_if_child(sys.argv):
+        from scorer.cli import main
+
+        sys.exit(main())
