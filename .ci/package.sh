@@ -51,6 +51,8 @@ if [ ! -x "$TOOLS/bin/briefcase" ] || [ requirements/package.txt -nt "$TOOLS/bin
     touch "$TOOLS/bin/briefcase"
 fi
 
+# The package must ship the locked versions: Briefcase's requires must be the lock's.
+"$SYSTEM_PYTHON" .ci/sync_briefcase.py --check >/dev/null
 rm -rf build/scorer dist
 start=$SECONDS
 "$TOOLS/bin/briefcase" create linux system --no-input "${template_args[@]}"
