@@ -40,8 +40,9 @@ def test_the_lock_agrees_with_pyproject() -> None:
 def test_a_dependency_missing_from_the_lock_is_caught_and_the_fix_named(copy: Path) -> None:
     pyproject = copy / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
-    pyproject.write_text(text.replace('"pytest>=8",', '"pytest>=8",\n    "hypothesis>=6",'),
-                         encoding="utf-8")
+    added = text.replace('"pytest>=8",', '"pytest>=8",\n    "scorer-lock-test-only-package>=1",')
+    assert added != text
+    pyproject.write_text(added, encoding="utf-8")
     problems = _lock_module().check(copy)
     assert problems and "uv.lock does not match" in problems[0]
     assert "run `make lock`" in problems[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -61,7 +62,8 @@ class InlinePool:
         pass
 
     def run(self, function: Callable[[Any], Any], arguments: Sequence[Any], timeout: float,
-            on_result: Callable[[int, Any], None] | None = None) -> list[Any]:
+            on_result: Callable[[int, Any], None] | None = None,
+            cancel: threading.Event | None = None) -> list[Any]:
         results = []
         for index, argument in enumerate(arguments):
             results.append(function(argument))
