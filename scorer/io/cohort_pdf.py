@@ -46,7 +46,6 @@ from scorer.io.scorecard_pdf_style import (
     MUTED,
     NO_HIRE,
     PANEL,
-    binary_streams,
     day,
     grid_style,
     text,
@@ -107,8 +106,7 @@ def render_cohort(view: CohortView) -> RenderedCohort:
     story += _dimensions(cohort.interviewers, width)
     full, compact = _signature(view, slot, width)
     story.append(StampTail(_method(), full, compact))
-    with binary_streams():
-        doc.build(story, canvasmaker=packet_canvas(footer, 0))
+    doc.build(story, canvasmaker=packet_canvas(footer, 0))
     if slot.placed is None:  # pragma: no cover - the slot is always laid out
         raise RuntimeError("the signature box was not placed")
     return RenderedCohort(out.getvalue(), doc.page, slot.placed)

@@ -37,7 +37,7 @@ from scorer.io.packet_pdf_view import BannerPage, PacketNumbers, PacketView
 from scorer.io.pdf_stamp_tail import StampTail
 from scorer.io.scorecard_pdf import PAGE_SIZES, SignatureBox, StampSlot
 from scorer.io.scorecard_pdf_page import MARGIN, templates
-from scorer.io.scorecard_pdf_style import binary_streams, day, when
+from scorer.io.scorecard_pdf_style import day, when
 
 __all__ = [
     "BANNER_HEIGHT", "SEVERITY_COLOURS", "SEVERITY_WORDS", "VERIFIED", "BannerPage",
@@ -93,8 +93,7 @@ def render_summary(view: PacketView) -> RenderedSummary:
     def banners(canvas: Canvas, summary_pages: int) -> None:
         draw_banners(canvas, view.banners, summary_pages, summary_pages + total)
 
-    with binary_streams():
-        doc.build(story, canvasmaker=packet_canvas(footer, total, banners))
+    doc.build(story, canvasmaker=packet_canvas(footer, total, banners))
     if slot.placed is None:  # pragma: no cover - the slot is always laid out
         raise RuntimeError("the signature box was not placed")
     return RenderedSummary(out.getvalue(), doc.page, slot.placed)

@@ -43,9 +43,6 @@ from pypdf.generic import (
 )
 
 from scorer.domain.errors import ScorerError
-from scorer.io import pdf_names
-
-pdf_names.install()
 
 MAX_CARD_PAGES = 60  # a scorecard is 2–6 pages; anything far longer is not one of ours
 

@@ -16,6 +16,7 @@ no larger than needed (every verifier reads it as hex).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import zlib
 from collections.abc import Iterable
@@ -39,7 +40,6 @@ from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from scorer.domain.scorecard import ATTACHMENT_MIME, ATTACHMENT_NAME
-from scorer.io import pdf_async
 from scorer.io.certificates import RawSigner
 
 FIELD_NAME = "ScorecardSignature"
@@ -128,7 +128,7 @@ def load_key(key_pem: bytes, certificate_pem: bytes) -> LoadedKey:
     key: asn1_keys.PrivateKeyInfo = load_private_key_from_pemder_data(key_pem, passphrase=None)
     cert = next(iter(load_certs_from_pemder_data(certificate_pem)))
     signer = _PreparedSigner(cert, key, RawSigner(key_pem))
-    trial = pdf_async.run(signer.async_sign(bytes(32), DIGEST, use_pades=True))
+    trial = asyncio.run(signer.async_sign(bytes(32), DIGEST, use_pades=True))
     reserved = 2 * (len(trial.dump()) + RESERVE_SLACK)
     return LoadedKey(signer=signer, certificate=cert, bytes_reserved=reserved)
 
@@ -206,8 +206,8 @@ def sign_scorecard(
         new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=page, box=box),
     )
     out = BytesIO()
-    pdf_async.run(pdf_signer.async_sign_pdf(writer, output=out,
-                                         bytes_reserved=key.bytes_reserved))
+    asyncio.run(pdf_signer.async_sign_pdf(writer, output=out,
+                                          bytes_reserved=key.bytes_reserved))
     return out.getvalue()
 
 

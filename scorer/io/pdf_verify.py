@@ -9,6 +9,7 @@ file, so it is never used on its own.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from collections.abc import Sequence
@@ -30,9 +31,6 @@ from pyhanko_certvalidator.registry import SimpleTrustManager
 from scorer.domain.cohort_files import COHORT_ATTACHMENT
 from scorer.domain.packet_doc import PACKET_ATTACHMENT
 from scorer.domain.scorecard import ATTACHMENT_NAME
-from scorer.io import pdf_async, pdf_hex
-
-pdf_hex.install()
 
 log = logging.getLogger(__name__)
 # pyHanko logs a warning with a traceback for every untrusted or broken signature; the
@@ -123,7 +121,7 @@ def _signature_facts(signature: object, trust: SimpleTrustManager | None) -> Sig
         context = ValidationContext(
             trust_manager=trust, allow_fetching=False, revocation_mode="soft-fail"
         )
-        status = pdf_async.run(async_validate_pdf_signature(
+        status = asyncio.run(async_validate_pdf_signature(
             signature, signer_validation_context=context, skip_diff=True
         ))
     except Exception as exc:  # noqa: BLE001 - any failure of a hostile file is a failed check

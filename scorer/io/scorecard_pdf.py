@@ -46,7 +46,6 @@ from scorer.io.scorecard_pdf_style import (
     PANEL,
     RULE,
     Segments,
-    binary_streams,
     day,
     duration,
     grid_style,
@@ -148,8 +147,7 @@ def render_scorecard(card: Scorecard, page_size: PageSize = "A4", *, digest: str
     story += _question_log(card, width)
     full, compact = _signature(card, digest, slot, width)
     story.append(StampTail(_notes(card), full, compact))
-    with binary_streams():
-        doc.build(story, canvasmaker=numbered_canvas(footer))
+    doc.build(story, canvasmaker=numbered_canvas(footer))
     if slot.placed is None:  # pragma: no cover - the slot is always laid out
         raise RuntimeError("the signature box was not placed")
     return RenderedScorecard(out.getvalue(), doc.page, slot.placed)

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
@@ -258,29 +253,6 @@ def fit_line(value: str, font: str, size: float, width: float) -> str:
 def label(value: str, style: str = "label") -> Label:
     """A one-line label, heading or value (see `Label`); `para` for text that wraps."""
     return Label(value, styles()[style])
-
-
-@contextmanager
-def binary_streams() -> Iterator[None]:
-    """Streams deflated at the fastest level and not ASCII85-encoded: faster to write.
-
-    The font subsets are most of a document's bytes; deflating them at zlib's default
-    level took a tenth of a scorecard's layout, for files 5 % smaller. reportlab only
-    has process-wide switches (the A85 setting, its one shared deflate filter); a
-    document laid out meanwhile on another thread merely gets the same valid streams.
-    """
-    previous = rl_config.useA85
-    rl_config.useA85 = 0
-    pdfdoc.PDFZCompress.encode = _deflate_fast
-    try:
-        yield
-    finally:
-        rl_config.useA85 = previous
-        pdfdoc.PDFZCompress.__dict__.pop("encode", None)
-
-
-def _deflate_fast(data: str | bytes) -> bytes:
-    return zlib.compress(data.encode("utf-8") if isinstance(data, str) else data, 1)
 
 
 def when(moment: datetime | None) -> str:

@@ -25,7 +25,6 @@ from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 
-from scorer import collector
 from scorer.domain.panel import (
     MixedCandidates,
     Panel,
@@ -218,9 +217,7 @@ class MergeService:
             if on_result is not None:
                 on_result(index, results[index])  # type: ignore[arg-type]
 
-        # The results (verdicts with their scorecards) make many objects and no cycles.
-        with collector.paused():
-            self._pool.run(self._check, tasks, self.file_timeout, on_result=arrived)
+        self._pool.run(self._check, tasks, self.file_timeout, on_result=arrived)
         return [r for r in results if r is not None]
 
     def _from_task(self, task: CheckTask, value: object) -> CheckedInput:
@@ -343,8 +340,7 @@ class MergeService:
         ]
         with_report = cohort and len(requests) > 1
         total = len(requests) + (1 if with_report else 0)
-        with collector.paused():
-            built = self._build_all(requests, on_progress, total, cancel)
+        built = self._build_all(requests, on_progress, total, cancel)
         targets = _targets(folder, [b.panel for b in built])
         _refuse_overwriting_inputs_all(
             [*targets, folder / COHORT_REPORT, folder / COHORT_TABLE], checked)

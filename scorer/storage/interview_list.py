@@ -11,7 +11,6 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from scorer import collector
 from scorer.domain.interview_state import InterviewSummary, state_of
 
 PEOPLE_SQL = "SELECT candidates.id, candidates.name, candidates.email \nFROM candidates"
@@ -51,17 +50,16 @@ def read_summaries(connection: sqlite3.Connection) -> list[InterviewSummary]:
     staff = {pid: (name, email) for pid, name, email in run(STAFF_SQL)}
     titles = {(rid, version): title for rid, version, title in run(TITLES_SQL)}
     parse, states, day = _utc, _STATES, date.fromisoformat
-    with collector.paused():  # 10,000 rows, 100,000 objects, no cycle among them
-        return [
-            InterviewSummary(
-                iid, *people[cid], rid, titles[rid, version], *staff[wid], states[flags],
-                parse(created), day(scheduled) if scheduled else None,
-                parse(started) if started else None, parse(submitted) if submitted else None,
-                recommendation,
-            )
-            for (iid, cid, wid, rid, version, created, scheduled, started, submitted, flags,
-                 recommendation) in run(LIST_SQL)
-        ]
+    return [
+        InterviewSummary(
+            iid, *people[cid], rid, titles[rid, version], *staff[wid], states[flags],
+            parse(created), day(scheduled) if scheduled else None,
+            parse(started) if started else None, parse(submitted) if submitted else None,
+            recommendation,
+        )
+        for (iid, cid, wid, rid, version, created, scheduled, started, submitted, flags,
+             recommendation) in run(LIST_SQL)
+    ]
 
 
 def quick_summaries(path: Path, revision: str) -> list[InterviewSummary] | None:
