@@ -71,7 +71,7 @@ class KeyMissing(ScorerError):
 
 
 def _keyring() -> Any:
-    import keyring  # imported here: 120 ms, only the signing paths need it
+    import keyring  # imported here: only the signing paths need it
 
     return keyring
 

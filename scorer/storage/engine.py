@@ -3,10 +3,8 @@
 Durability: WAL mode with `synchronous=FULL`, so the log is fsynced before a
 commit returns and an acknowledged edit survives even a power cut. `NORMAL`
 would survive the app crashing or being killed but could lose the last commits
-to a power cut or OS crash. Measured with `benchmarks/bench_store.py` on the
-development VM, one edit to commit took about 1.0 ms median (p95 1.5 ms) with
-FULL against 0.5-0.7 ms with NORMAL: both under the 2 ms target, so the stronger
-guarantee is kept.
+to a power cut or OS crash. `benchmarks/bench_store.py` shows both within the
+2 ms target for one edit, so the stronger guarantee is kept.
 (On macOS, fsync does not reach the platters; `PRAGMA fullfsync` would.)
 
 Transactions: the Python driver is put in autocommit mode and SQLAlchemy's

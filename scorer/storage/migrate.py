@@ -1,7 +1,7 @@
 """Bring a database file to the newest schema at startup, backing it up first.
 
 The common case, a database already at head, costs one query and does not
-import Alembic at all (its import alone takes about a quarter of a second).
+import Alembic at all.
 """
 
 from __future__ import annotations
