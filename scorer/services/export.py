@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -30,7 +28,8 @@ from scorer.domain.interview import InterviewDetail
 from scorer.domain.scorecard import scorecard_from_detail
 from scorer.private_home import file_mode
 from scorer.services import identity
-from scorer.services.file_replace import in_use_hint, replace_file
+from scorer.services.atomic_file import write_atomic
+from scorer.services.file_replace import in_use_hint
 
 if TYPE_CHECKING:
     from scorer.io.pdf_signing import LoadedKey
@@ -156,31 +155,16 @@ def _write_failed(target: Path, exc: OSError) -> ExportError:
     return ExportError(f"Cannot write {target}: {exc.strerror}.{in_use_hint(exc)}")
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file and a rename; no folder is made."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise ExportError(f"The folder {folder} does not exist; make it first, or write the "
-                          "file elsewhere.")
+def write_document(target: Path, data: bytes) -> None:
+    """Write a document to share (a scorecard, a packet) atomically (see `atomic_file`), in
+    the user's normal mode outside the data home; no folder is made."""
+    if not target.parent.is_dir():
+        raise ExportError(f"The folder {target.parent} does not exist; make it first, or "
+                          "write the file elsewhere.")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".part", dir=folder)
+        write_atomic(target, data, file_mode(target))
     except OSError as exc:
-        if is_disk_full(exc):
-            raise _write_failed(target, exc) from None
-        raise ExportError(f"Cannot write in {folder}: {exc.strerror}.") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, file_mode(target))  # the user's normal mode: a PDF is meant to be shared
-        replace_file(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise _write_failed(target, exc) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export_detail(
@@ -193,7 +177,7 @@ def export_detail(
 ) -> ExportResult:
     """Sign `detail` with identity `fingerprint` and write it to `target`."""
     signed = (signer or Signer()).sign(detail, fingerprint, page_size)
-    write_atomic(target, signed.pdf)
+    write_document(target, signed.pdf)
     result = ExportResult(
         path=target,
         sha256=hashlib.sha256(signed.pdf).hexdigest(),

@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,7 +29,7 @@ from scorer.io.certificates import CertificateInfo, create_identity, read_certif
 from scorer.paths import data_home
 from scorer.private_home import file_mode, in_home, make_folder, private_file
 from scorer.services import keyring_store
-from scorer.services.file_replace import replace_file
+from scorer.services.atomic_file import write_atomic
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 DEFAULT_FILE = "default"
@@ -280,12 +279,4 @@ def _append(path: Path, text: str) -> None:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     make_folder(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, file_mode(path))  # a certificate written outside the data home is shared
-        replace_file(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, data, file_mode(path))  # a certificate written outside the home is shared

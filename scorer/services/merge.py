@@ -34,7 +34,7 @@ from scorer.domain.panel import (
 )
 from scorer.services import identity
 from scorer.services.clock import Clock, utc_now
-from scorer.services.export import ExportError, write_atomic
+from scorer.services.export import ExportError, write_document
 from scorer.services.merge_build import (
     BuildRequest,
     BuiltPacket,
@@ -455,7 +455,7 @@ def _targets(folder: Path, panels: Sequence[Panel]) -> list[Path]:
 
 def _write(target: Path, data: bytes) -> None:
     try:
-        write_atomic(target, data)
+        write_document(target, data)
     except ExportError as exc:
         raise MergeError(exc.message) from None
 

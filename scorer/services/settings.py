@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from scorer.domain.errors import SettingsError
 from scorer.paths import default_rubrics_dir, settings_path
-from scorer.private_home import private_dir
-from scorer.services.file_replace import in_use_hint, replace_file
+from scorer.private_home import PRIVATE_FILE, private_dir
+from scorer.services.atomic_file import write_atomic
+from scorer.services.file_replace import in_use_hint
 
 TRUST_DIR = "interviewers"
 
@@ -49,14 +48,11 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write atomically: a temporary file in the same folder, then a rename."""
+    """Write atomically (see `atomic_file`), readable by this user only."""
     path = path or settings_path()
     try:
         private_dir(path.parent)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(settings), handle, indent=2)
-        replace_file(tmp, path)
+        write_atomic(path, json.dumps(asdict(settings), indent=2).encode("utf-8"), PRIVATE_FILE)
     except OSError as exc:
         raise SettingsError(
             f"Cannot write the settings file {path}: {exc.strerror}.{in_use_hint(exc)}"

@@ -12,8 +12,7 @@ from pypdf import PdfReader
 
 from scorer.domain.interview import InterviewDetail
 from scorer.domain.scorecard import parse_scorecard, scorecard_from_detail
-from scorer.services import export as export_module
-from scorer.services import identity
+from scorer.services import atomic_file, identity
 from scorer.services.export import (
     ExportError,
     ExportRecord,
@@ -102,7 +101,7 @@ def test_a_failed_write_leaves_no_partial_file(
     def broken_replace(src: str, dst: Path) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export_module.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic_file.os, "replace", broken_replace)
     with pytest.raises(ExportError, match=r"The disk holding .*card\.pdf is full, so nothing "
                        "was written; what was saved before is safe"):
         export_detail(submitted_detail(), sameera.fingerprint, target)
