@@ -26,6 +26,7 @@ from scorer.domain.identity_match import (
 )
 from scorer.domain.interview import InterviewDetail
 from scorer.domain.scorecard import scorecard_from_detail
+from scorer.domain.signing_records import ExportRecord, SigningFacts
 from scorer.private_home import file_mode
 from scorer.services import identity
 from scorer.services.atomic_file import write_atomic
@@ -191,26 +192,6 @@ def export_detail(
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class SigningFacts:
-    """Who conducted an interview, and the certificates on record for them."""
-
-    interviewer_name: str
-    interviewer_email: str
-    pinned: str | None  # the certificate pinned on the interview at its first export
-    on_record: str | None  # the interviewer's certificate
-
-
-@dataclass(frozen=True, slots=True)
-class ExportRecord:
-    interview_id: int
-    path: str
-    sha256: str
-    signer_fingerprint: str
-    page_size: str
-    exported_at: datetime
-
-
 class SigningRecords(Protocol):
     """The store's part in signing (a table of exports, certificates on interviews)."""
 
@@ -297,9 +278,7 @@ class StoreSigningRecords:
         from scorer.storage import signing
 
         with self._store.read() as reader:
-            facts = signing.signing_facts(reader.connection, interview_id)
-        return SigningFacts(facts.interviewer_name, facts.interviewer_email, facts.pinned,
-                            facts.on_record)
+            return signing.signing_facts(reader.connection, interview_id)
 
     def pin_certificate(self, interview_id: int, fingerprint: str, *,
                         also_interviewer: bool) -> None:
@@ -312,10 +291,7 @@ class StoreSigningRecords:
         from scorer.storage import signing
 
         with self._store.write() as tx:
-            signing.record_export(tx.connection, signing.ExportRecord(
-                record.interview_id, record.path, record.sha256, record.signer_fingerprint,
-                record.page_size, record.exported_at,
-            ))
+            signing.record_export(tx.connection, record)
 
 
 def export_interview(interview_id: int, path: Path, page_size: PageSize = "A4") -> ExportResult:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from scorer.domain.interview_errors import InterviewNotFound
+from scorer.domain.signing_records import ExportRecord, SigningFacts
 from scorer.storage.tables import candidates, exports, interviewers, interviews, rubric_snapshots
 
 I = interviews.c  # noqa: E741
@@ -19,31 +19,9 @@ C = candidates.c
 R = rubric_snapshots.c
 
 
-@dataclass(frozen=True, slots=True)
-class SigningFacts:
-    """Who conducted an interview, and the certificates on record for them."""
-
-    interview_id: int
-    interviewer_id: int
-    interviewer_name: str
-    interviewer_email: str
-    pinned: str | None  # the certificate pinned on the interview
-    on_record: str | None  # the interviewer's current certificate
-
-
-@dataclass(frozen=True, slots=True)
-class ExportRecord:
-    interview_id: int
-    path: str
-    sha256: str
-    signer_fingerprint: str
-    page_size: str
-    exported_at: datetime
-
-
 def signing_facts(connection: Connection, interview_id: int) -> SigningFacts:
     query = select(
-        I.id, W.id, W.name, W.email, I.interviewer_certificate_sha256, W.certificate_sha256
+        W.name, W.email, I.interviewer_certificate_sha256, W.certificate_sha256
     ).select_from(interviews.join(interviewers, I.interviewer_id == W.id)).where(
         I.id == interview_id
     )

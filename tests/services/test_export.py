@@ -12,14 +12,9 @@ from pypdf import PdfReader
 
 from scorer.domain.interview import InterviewDetail
 from scorer.domain.scorecard import parse_scorecard, scorecard_from_detail
+from scorer.domain.signing_records import ExportRecord, SigningFacts
 from scorer.services import atomic_file, identity
-from scorer.services.export import (
-    ExportError,
-    ExportRecord,
-    ExportService,
-    SigningFacts,
-    export_detail,
-)
+from scorer.services.export import ExportError, ExportService, export_detail
 from tests.support import fixtures
 from tests.support.sample import submitted_detail, unsubmitted
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from scorer.domain.signing_records import ExportRecord, SigningFacts
 from scorer.services import identity
 from scorer.services.export import ExportError, ExportService, StoreSigningRecords
 from scorer.storage import Store, signing
@@ -28,12 +29,12 @@ def interview(store: Store) -> int:
     return interview_id
 
 
-def _facts(store: Store, interview_id: int) -> signing.SigningFacts:
+def _facts(store: Store, interview_id: int) -> SigningFacts:
     with store.read() as reader:
         return signing.signing_facts(reader.connection, interview_id)
 
 
-def _exports(store: Store, interview_id: int) -> list[signing.ExportRecord]:
+def _exports(store: Store, interview_id: int) -> list[ExportRecord]:
     with store.read() as reader:
         return signing.export_records(reader.connection, interview_id)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from scorer.domain.interview import InterviewState, QuestionStatus
+from scorer.domain.signing_records import ExportRecord
 from scorer.domain.store_errors import StoreCorrupt, StoreError, StoreTooNew
 from scorer.paths import backups_dir, database_path
 from scorer.services.interviews import InterviewService
@@ -178,7 +179,7 @@ def test_a_revision_0002_database_is_upgraded_to_signing_with_its_data_intact(
         # The new columns and table work on the upgraded rows.
         with store.write() as tx:
             signing.pin_certificate(tx.connection, 1, "ab" * 32, also_interviewer=True)
-            signing.record_export(tx.connection, signing.ExportRecord(
+            signing.record_export(tx.connection, ExportRecord(
                 1, "/tmp/card.pdf", "cd" * 32, "ab" * 32, "A4", clock.now))
         with store.read() as reader:
             pinned = signing.signing_facts(reader.connection, 1)
