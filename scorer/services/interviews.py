@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
 
 from scorer.domain import edit_rules as rules
 from scorer.domain.changes import Aspect, Change
@@ -56,8 +55,6 @@ class _Edit:
         self.head = head
         self.now = now
         self.state = head.state
-        # Columns of the interview row to set, with `updated_at`, in one statement at the end.
-        self.columns: dict[str, Any] = {}
 
 
 class InterviewService:
@@ -174,7 +171,7 @@ class InterviewService:
             rules.check_question(self._pinned(edit), question_id)
             offset = edit.head.timer.elapsed(edit.now) if edit.head.timer.started else None
             edit.tx.mark_question(interview_id, question_id, QuestionStatus.ASKED, offset, edit.now)
-            edit.columns["current_question_id"] = question_id
+            edit.tx.set_current_question(interview_id, question_id)
         return self._change(edit, Aspect.QUESTION, question_id)
 
     def mark_question_skipped(self, interview_id: int, question_id: str) -> Change:
@@ -188,7 +185,7 @@ class InterviewService:
         with self._edit(interview_id) as edit:
             if question_id is not None:
                 rules.check_question(self._pinned(edit), question_id)
-            edit.columns["current_question_id"] = question_id
+            edit.tx.set_current_question(interview_id, question_id)
         return self._change(edit, Aspect.CURRENT_QUESTION, question_id)
 
     def write_question_note(self, interview_id: int, question_id: str, text: str) -> Change:
@@ -218,33 +215,33 @@ class InterviewService:
         """The running notes of the interview, saved whole (the UI stamps lines [mm:ss])."""
         rules.check_text(text, "general notes")
         with self._edit(interview_id) as edit:
-            edit.tx.write_notes(interview_id, general_notes=text)
+            edit.tx.write_general_notes(interview_id, text)
         return self._change(edit, Aspect.GENERAL_NOTES, None)
 
     def write_summary_note(self, interview_id: int, text: str) -> Change:
         rules.check_text(text, "summary note")
         with self._edit(interview_id) as edit:
-            edit.tx.write_notes(interview_id, summary_note=text)
+            edit.tx.write_summary_note(interview_id, text)
         return self._change(edit, Aspect.SUMMARY_NOTE, None)
 
     def score_dimension(self, interview_id: int, dimension_id: str, score: int | None) -> Change:
         """Set a dimension's level (None clears it); its evidence note stays."""
         with self._edit(interview_id) as edit:
             rules.check_score(self._pinned(edit), dimension_id, score)
-            edit.tx.set_score(interview_id, dimension_id, {"score": score}, edit.now)
+            edit.tx.set_score(interview_id, dimension_id, score, edit.now)
         return self._change(edit, Aspect.SCORE, dimension_id)
 
     def write_evidence(self, interview_id: int, dimension_id: str, text: str) -> Change:
         rules.check_text(text, "evidence note")
         with self._edit(interview_id) as edit:
             rules.check_score(self._pinned(edit), dimension_id, None)
-            edit.tx.set_score(interview_id, dimension_id, {"evidence": text}, edit.now)
+            edit.tx.write_evidence(interview_id, dimension_id, text, edit.now)
         return self._change(edit, Aspect.SCORE, dimension_id)
 
     def set_recommendation(self, interview_id: int, option_id: str | None) -> Change:
         with self._edit(interview_id) as edit:
             rules.check_recommendation(self._pinned(edit), option_id)
-            edit.columns["recommendation"] = option_id
+            edit.tx.set_recommendation(interview_id, option_id)
         return self._change(edit, Aspect.RECOMMENDATION, option_id)
 
     def tick_prep_item(self, interview_id: int, item_id: str, ticked: bool = True) -> Change:
@@ -266,8 +263,8 @@ class InterviewService:
                 raise IncompleteInterview(missing)
             timer = edit.head.timer
             if timer.started and not timer.ended:
-                edit.columns.update(edit.tx.save_pauses(interview_id, timer, timer.end(edit.now)))
-            edit.columns["submitted_at"] = edit.now
+                edit.tx.save_timer(interview_id, timer, timer.end(edit.now))
+            edit.tx.submit(interview_id, edit.now)
             edit.state = InterviewState.SUBMITTED
         return self._change(edit, Aspect.SUBMISSION, None)
 
@@ -285,7 +282,7 @@ class InterviewService:
             rules.require_editable(head)
             edit = _Edit(tx, head, now)
             yield edit
-            tx.touch(interview_id, now, **edit.columns)
+            tx.touch(interview_id, now)
 
     def _change(self, edit: _Edit, aspect: Aspect, key: str | None) -> Change:
         return Change(edit.head.id, aspect, key, edit.now, edit.state)
@@ -293,7 +290,7 @@ class InterviewService:
     def _timer(self, interview_id: int, transition: _Transition) -> Change:
         with self._edit(interview_id, timer=True) as edit:
             after = transition(edit.head.timer, edit.now)
-            edit.columns.update(edit.tx.save_pauses(interview_id, edit.head.timer, after))
+            edit.tx.save_timer(interview_id, edit.head.timer, after)
             edit.state = replace(edit.head, timer=after).state
         return self._change(edit, Aspect.TIMER, None)
 

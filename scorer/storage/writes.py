@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Update, bindparam, delete, func, insert, update
 from sqlalchemy.dialects.sqlite import Insert
 from sqlalchemy.dialects.sqlite import insert as upsert
+from sqlalchemy.engine import Connection
 
 from scorer.domain.interview import QuestionStatus
 from scorer.domain.interview_errors import InterviewNotFound
@@ -37,7 +38,19 @@ def text_key(text: str) -> str:
 
 
 class Writer(Reader):
-    """One write transaction: reads see its own writes; all of it commits, or none."""
+    """One write transaction: reads see its own writes; all of it commits, or none.
+
+    Changes to an interview's own row (`set_current_question`, `set_recommendation`,
+    `save_timer`, `submit`) are held until `touch`, which writes them with `updated_at`
+    in one UPDATE.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection)
+        self._row: dict[int, dict[str, Any]] = {}  # held interview-row changes, by id
+
+    def _hold(self, interview_id: int, **values: Any) -> None:
+        self._row.setdefault(interview_id, {}).update(values)
 
     def add_candidate(self, name: str, email: str, now: datetime) -> Candidate:
         result = self.connection.execute(
@@ -90,34 +103,41 @@ class Writer(Reader):
         )
         return interview_id
 
-    def touch(self, interview_id: int, now: datetime, **values: Any) -> None:
-        """Update columns of the interview row, and its `updated_at`, in one statement."""
-        values["updated_at"] = now
+    def touch(self, interview_id: int, now: datetime) -> None:
+        """Write the interview row's held changes and its `updated_at`, in one statement."""
+        values = {**self._row.pop(interview_id, {}), "updated_at": now}
         self.connection.execute(
             _update_interview(tuple(sorted(values))),
             {"_id": interview_id, **{f"v_{k}": v for k, v in values.items()}},
         )
 
-    def write_notes(self, interview_id: int, **texts: str) -> None:
-        """`general_notes=` and/or `summary_note=`."""
-        self.connection.execute(
-            _update_notes(tuple(sorted(texts))),
-            {"_id": interview_id, **{f"v_{k}": v for k, v in texts.items()}},
-        )
+    def set_current_question(self, interview_id: int, question_id: str | None) -> None:
+        self._hold(interview_id, current_question_id=question_id)
 
-    def save_pauses(self, interview_id: int, before: Timer, after: Timer) -> dict[str, Any]:
-        """Store the pauses closed since `before`; return the timer's interview columns,
-        for the caller's one `touch`."""
+    def set_recommendation(self, interview_id: int, option_id: str | None) -> None:
+        self._hold(interview_id, recommendation=option_id)
+
+    def submit(self, interview_id: int, at: datetime) -> None:
+        self._hold(interview_id, submitted_at=at)
+
+    def save_timer(self, interview_id: int, before: Timer, after: Timer) -> None:
+        """Store the pauses closed since `before`, and hold the clock's moments of `after`."""
         for pause in after.pauses[len(before.pauses):]:
             self.connection.execute(
                 _INSERT_PAUSE,
                 {"interview_id": interview_id, "started_at": pause.started_at,
                  "ended_at": pause.ended_at},
             )
-        return {
-            "started_at": after.started_at, "paused_at": after.paused_at,
-            "ended_at": after.ended_at,
-        }
+        self._hold(interview_id, started_at=after.started_at, paused_at=after.paused_at,
+                   ended_at=after.ended_at)
+
+    def write_general_notes(self, interview_id: int, text: str) -> None:
+        self.connection.execute(_update_notes(("general_notes",)),
+                                {"_id": interview_id, "v_general_notes": text})
+
+    def write_summary_note(self, interview_id: int, text: str) -> None:
+        self.connection.execute(_update_notes(("summary_note",)),
+                                {"_id": interview_id, "v_summary_note": text})
 
     def mark_question(
         self, interview_id: int, question_id: str, status: QuestionStatus | None,
@@ -161,15 +181,22 @@ class Writer(Reader):
                 f"Interview {interview_id} has no ad-hoc question with id {adhoc_id}."
             )
 
-    def set_score(
-        self, interview_id: int, dimension_id: str, values: dict[str, Any], now: datetime
-    ) -> None:
-        """Set `score` and/or `evidence` of one dimension, leaving the other as it was."""
-        row = {"score": None, "evidence": "", **values}
+    def set_score(self, interview_id: int, dimension_id: str, score: int | None,
+                  now: datetime) -> None:
+        """Set one dimension's level; its evidence stays as it was."""
+        self._upsert_score(interview_id, dimension_id, now, "score", score=score)
+
+    def write_evidence(self, interview_id: int, dimension_id: str, text: str,
+                       now: datetime) -> None:
+        """Set one dimension's evidence note; its level stays as it was."""
+        self._upsert_score(interview_id, dimension_id, now, "evidence", evidence=text)
+
+    def _upsert_score(self, interview_id: int, dimension_id: str, now: datetime,
+                      changed: str, **value: Any) -> None:
         self.connection.execute(
-            _upsert_score(tuple(sorted(values))),
+            _upsert_score((changed,)),
             {"interview_id": interview_id, "dimension_id": dimension_id, "updated_at": now,
-             **row},
+             "score": None, "evidence": "", **value},
         )
 
     def set_prep(self, interview_id: int, item_id: str, ticked: bool, now: datetime) -> None:

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,7 @@ def test_an_exclusive_lock_held_by_another_program_is_named_at_open(scorer_home:
 
 _READ_ONLY_CHILD = """
 import sys
+from datetime import datetime
 from pathlib import Path
 from scorer.domain.store_errors import StoreReadOnly
 from scorer.services.interviews import InterviewService
@@ -235,14 +237,13 @@ def test_an_action_that_fails_half_way_writes_nothing(
         service.write_summary_note(interview_id, "Fine.")
         before = service.get_interview(interview_id)
 
-        real_touch = Writer.touch
+        real_submit = Writer.submit
 
-        def failing_touch(self: Writer, interview_id: int, now: object, **values: object) -> None:
-            if "submitted_at" in values:  # after the clock was stopped and the pause closed
-                raise OSError("power cut")
-            real_touch(self, interview_id, now, **values)  # type: ignore[arg-type]
+        def failing_submit(self: Writer, interview_id: int, at: datetime) -> None:
+            real_submit(self, interview_id, at)  # after the clock was stopped and the pause closed
+            raise OSError("power cut")
 
-        monkeypatch.setattr(Writer, "touch", failing_touch)
+        monkeypatch.setattr(Writer, "submit", failing_submit)
         clock.advance(60)
         with pytest.raises(OSError, match="power cut"):
             service.submit(interview_id)
