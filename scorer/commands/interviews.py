@@ -8,6 +8,9 @@ import sys
 from datetime import datetime, timedelta
 from typing import Any
 
+from scorer.services.clock import utc_now
+from scorer.services.interview_listing import list_interviews
+
 
 def register(commands: Any) -> None:
     interviews = commands.add_parser("interviews", help="work with the interviews of the store")
@@ -22,13 +25,8 @@ def register(commands: Any) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from scorer.services.interviews import InterviewService
-    from scorer.services.store import open_local_store
-
-    with open_local_store() as store:
-        service = InterviewService(store)
-        summaries = service.list_interviews()
-        now = service.now()
+    summaries = list_interviews()
+    now = utc_now()
     if args.json:
         rows = [
             {
@@ -50,8 +48,7 @@ def run_list(args: argparse.Namespace) -> int:
             }
             for s in summaries
         ]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")  # in one write
         return 0
     if not summaries:
         print("No interviews yet; `scorer demo` adds sample data.", file=sys.stderr)
@@ -76,10 +73,12 @@ def run_list(args: argparse.Namespace) -> int:
 
 def _print_table(table: list[tuple[str, ...]]) -> None:
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    lines = []
     for row in table:
         cells = [row[0].rjust(widths[0])]
         cells += [cell.ljust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
-        print("  ".join(cells).rstrip())
+        lines.append("  ".join(cells).rstrip() + "\n")
+    sys.stdout.write("".join(lines))  # in one write: stdout may be unbuffered
 
 
 def _iso(moment: datetime | None) -> str | None:
