@@ -18,6 +18,7 @@ import pytest
 from scorer.domain.scorecard import scorecard_from_detail
 from scorer.services import identity
 from scorer.services.store import open_local_store
+from scorer.storage.bulk import bulk_import
 from tests.support.forge import sign_card, write
 from tests.support.keyrings import FILE_ENV, FileKeyring
 from tests.support.panel_cards import CardSet, copy_cards, person, signed_cards
@@ -50,7 +51,7 @@ def test_replacing_an_identity_keeps_every_card_it_signed_verifiable(
     assert made.returncode == 0, made.stderr
     old = identity.show(scorer_home, check_key=False)
     with open_local_store(scorer_home) as store:
-        [first] = store.bulk_import([submitted_detail()], NOW)
+        [first] = bulk_import(store, [submitted_detail()], NOW)
     exported = _scorer(env, "export", str(first), "-o", str(tmp_path / "old-1.pdf"))
     assert exported.returncode == 0, exported.stderr
     assert "signed by Sameera Perera <sameera@example.com>" in exported.stdout
@@ -77,7 +78,7 @@ def test_replacing_an_identity_keeps_every_card_it_signed_verifiable(
     assert (scorer_home / "identity" / f"{old.fingerprint}.pem").is_file()
 
     with open_local_store(scorer_home) as store:
-        [second] = store.bulk_import([dataclasses.replace(
+        [second] = bulk_import(store, [dataclasses.replace(
             submitted_detail(), created_at=NOW - timedelta(days=1))], NOW)
     assert _scorer(env, "export", str(first), "-o", str(tmp_path / "old-2.pdf")).returncode == 0
     fresh = _scorer(env, "export", str(second), "-o", str(tmp_path / "new.pdf"))
@@ -136,7 +137,7 @@ def test_export_refuses_an_interview_whose_interviewer_is_not_the_signing_identi
 
     mallory = identity.create("Mallory Insider", "mallory@example.com", home=scorer_home)
     with open_local_store(scorer_home) as store:
-        [interview] = store.bulk_import([submitted_detail()], NOW)
+        [interview] = bulk_import(store, [submitted_detail()], NOW)
         with store.write() as tx:
             signing.pin_certificate(tx.connection, interview, mallory.fingerprint, True)
     refused = _scorer(env, "export", str(interview), "-o", str(tmp_path / "forged.pdf"))

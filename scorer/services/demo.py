@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -39,6 +39,7 @@ from scorer.domain.timer import Pause, Timer, format_offset
 from scorer.services import demo_text as text
 from scorer.services.clock import Clock, utc_now
 from scorer.storage import Store
+from scorer.storage.bulk import bulk_import
 
 if TYPE_CHECKING:
     from scorer.services.identity import Identity
@@ -101,10 +102,9 @@ def fill_demo(
             "`scorer --home DIR demo` for a separate profile, or add --force."
         )
     now = clock()
-    details = build_demo(rubrics, candidates, now, seed)
-    store.bulk_import(details, now, texts)
-    people = tuple(dict.fromkeys((d.interviewer.name, d.interviewer.email) for d in details))
-    return DemoResult(candidates, len(details), tuple(name for name, _ in people), people)
+    ids = bulk_import(store, iter_demo(rubrics, candidates, now, seed), now, texts)
+    people = sample_people(rubrics)
+    return DemoResult(candidates, len(ids), tuple(name for name, _ in people), people)
 
 
 def sample_people(rubrics: Sequence[Rubric]) -> tuple[tuple[str, str], ...]:
@@ -204,12 +204,18 @@ def _file_stem(email: str) -> str:
 def build_demo(
     rubrics: Sequence[Rubric], candidates: int, now: datetime, seed: int = SEED
 ) -> list[InterviewDetail]:
+    return list(iter_demo(rubrics, candidates, now, seed))
+
+
+def iter_demo(
+    rubrics: Sequence[Rubric], candidates: int, now: datetime, seed: int = SEED
+) -> Iterator[InterviewDetail]:
+    """The sample interviews one by one, each candidate's in rubric order."""
     rng = random.Random(seed)
     interviewers = _interviewers(rubrics)
     leniency = {r.id: rng.gauss(0.0, 0.35) for r in rubrics}
     people = _candidates(rng, candidates)
     span = min(360, 4 * candidates)
-    details = []
     for index, person in enumerate(people):
         ability = rng.gauss(0.0, 1.0)
         last, second_last = index == candidates - 1, index == candidates - 2
@@ -229,10 +235,8 @@ def build_demo(
             elif final and second_last:
                 stage = _Stage.FINISHED
             skill = ability + leniency[rubric.id] + rng.gauss(0.0, 0.4)
-            details.append(
-                _interview(rng, rubric, person, interviewers[rubric.id], skill, start, now, stage)
-            )
-    return details
+            yield _interview(rng, rubric, person, interviewers[rubric.id], skill, start, now,
+                             stage)
 
 
 def _interview(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -17,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from scorer.domain.interview import InterviewDetail
 from scorer.domain.rubric import Rubric
+from scorer.storage.store import Store
 from scorer.storage.tables import (
     adhoc_questions,
     candidates,
@@ -32,25 +34,55 @@ from scorer.storage.tables import (
 )
 from scorer.storage.writes import text_key
 
+CHUNK = 1000  # interviews whose rows are built and inserted at a time
 
-def import_interviews(
-    connection: Connection, details: Sequence[InterviewDetail], now: datetime,
+
+def bulk_import(
+    store: Store, details: Iterable[InterviewDetail], now: datetime,
     texts: Mapping[tuple[str, str], str] | None = None,
 ) -> list[int]:
-    """Insert complete interviews; return their new ids in order.
+    """Insert complete interviews in one transaction of `store`; see `import_interviews`."""
+    with store.write() as tx:
+        return import_interviews(tx.connection, details, now, texts)
+
+
+def import_interviews(
+    connection: Connection, details: Iterable[InterviewDetail], now: datetime,
+    texts: Mapping[tuple[str, str], str] | None = None,
+) -> list[int]:
+    """Insert complete interviews, `CHUNK` at a time; return their new ids in order.
 
     The ids inside `details` (interview, candidate, interviewer) are ignored:
     people are matched by email, and existing people are reused. `texts` holds
     the rubric files' texts by (rubric id, version), pinned with the interviews.
+    Only one chunk's rows are in memory at once, and `details` may be a generator.
     """
+    keys = _pin_texts(connection, texts or {}, now)
+    people = {table.name: _known(connection, table) for table in (candidates, interviewers)}
+    pinned: set[tuple[str, str]] = set()
+    ids: list[int] = []
+    stream = iter(details)
+    while chunk := list(islice(stream, CHUNK)):
+        ids += _import_chunk(connection, chunk, now, keys, people, pinned)
+    return ids
+
+
+def _import_chunk(
+    connection: Connection, details: Sequence[InterviewDetail], now: datetime,
+    keys: Mapping[tuple[str, str], str], people: dict[str, dict[str, int]],
+    pinned: set[tuple[str, str]],
+) -> list[int]:
     candidate_ids = _people(
-        connection, candidates, [(d.candidate.name, d.candidate.email) for d in details], now
+        connection, candidates, [(d.candidate.name, d.candidate.email) for d in details], now,
+        people[candidates.name],
     )
     interviewer_ids = _people(
-        connection, interviewers, [(d.interviewer.name, d.interviewer.email) for d in details], now
+        connection, interviewers, [(d.interviewer.name, d.interviewer.email) for d in details],
+        now, people[interviewers.name],
     )
-    _pin(connection, {(d.rubric.id, d.rubric_version): d.rubric for d in details}, now)
-    keys = _pin_texts(connection, texts or {}, now)
+    rubrics = {(d.rubric.id, d.rubric_version): d.rubric for d in details}
+    _pin(connection, {k: r for k, r in rubrics.items() if k not in pinned}, now)
+    pinned.update(rubrics)
     # Ids are handed out here, inside the write lock, so the children can refer to them.
     last = connection.execute(select(func.coalesce(func.max(interviews.c.id), 0))).scalar_one()
     first = int(last) + 1
@@ -119,19 +151,27 @@ def _children(rows: dict[str, list[dict[str, Any]]], interview_id: int, d: Inter
     ]
 
 
+def _known(connection: Connection, table: Any) -> dict[str, int]:
+    return {email: pid for pid, email in connection.execute(select(table.c.id, table.c.email))}
+
+
 def _people(
-    connection: Connection, table: Any, people: Iterable[tuple[str, str]], now: datetime
+    connection: Connection, table: Any, people: Iterable[tuple[str, str]], now: datetime,
+    known: dict[str, int],
 ) -> dict[str, int]:
-    known = {email: pid for pid, email in connection.execute(select(table.c.id, table.c.email))}
+    """`known` (ids by email) with the new ones of `people` inserted and added."""
     new: dict[str, str] = {}
     for name, email in people:
         if email not in known:
             new.setdefault(email, name)
-    _insert(
-        connection, table,
-        [{"name": name, "email": email, "created_at": now} for email, name in new.items()],
-    )
-    return {email: pid for pid, email in connection.execute(select(table.c.id, table.c.email))}
+    if new:
+        _insert(
+            connection, table,
+            [{"name": name, "email": email, "created_at": now} for email, name in new.items()],
+        )
+        query = select(table.c.id, table.c.email).where(table.c.email.in_(list(new)))
+        known.update({email: pid for pid, email in connection.execute(query)})
+    return known
 
 
 def _pin(connection: Connection, rubrics: dict[tuple[str, str], Rubric], now: datetime) -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from scorer.domain.interview import InterviewDetail
-from scorer.storage.bulk import import_interviews
 from scorer.storage.engine import (
     DEFAULT_BUSY_TIMEOUT_MS,
     DEFAULT_SYNCHRONOUS,
@@ -68,15 +65,6 @@ class Store:
                 connection.exec_driver_sql(f"PRAGMA user_version = {version}")
             finally:
                 transaction.rollback()
-
-    def bulk_import(
-        self, details: Sequence[InterviewDetail], now: datetime,
-        texts: Mapping[tuple[str, str], str] | None = None,
-    ) -> list[int]:
-        """Many complete interviews in one transaction (sample data, benchmarks); `texts`
-        are the rubric files' texts by (rubric id, version)."""
-        with self.translated(), self._writer.begin() as connection:
-            return import_interviews(connection, details, now, texts)
 
     def close(self) -> None:
         self._engine.dispose()

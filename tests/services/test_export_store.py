@@ -12,6 +12,7 @@ from scorer.domain.signing_records import ExportRecord, SigningFacts
 from scorer.services import identity
 from scorer.services.export import ExportError, ExportService, StoreSigningRecords
 from scorer.storage import Store, signing
+from scorer.storage.bulk import bulk_import
 from tests.support import fixtures
 from tests.support.keyrings import MemoryKeyring
 from tests.support.sample import submitted_detail
@@ -25,7 +26,7 @@ NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def interview(store: Store) -> int:
     """A submitted interview conducted by Sameera Perera, as the store holds it."""
-    [interview_id] = store.bulk_import([submitted_detail()], NOW)
+    [interview_id] = bulk_import(store, [submitted_detail()], NOW)
     return interview_id
 
 
@@ -139,7 +140,7 @@ def test_a_name_spelt_otherwise_than_the_certificate_is_signed_as_the_certificat
     from scorer.services.verify import Verdict, load_trust, verify_file
 
     detail = submitted_detail(interviewer="sameera perera")
-    [interview_id] = store.bulk_import([replace(detail, id=0)], NOW)
+    [interview_id] = bulk_import(store, [replace(detail, id=0)], NOW)
     result = _service(store).export_interview(interview_id, tmp_path / "card.pdf")
     assert result.signed_by == "Sameera Perera <sameera@example.com>"
     folder = tmp_path / "trust"

@@ -14,6 +14,7 @@ from scorer.paths import database_path
 from scorer.services.interviews import InterviewService
 from scorer.services.rubric_workspace import RubricWorkspaceService
 from scorer.storage import Store
+from scorer.storage.bulk import bulk_import
 from tests.services.factories import FakeClock
 from tests.support.sample import submitted_detail
 
@@ -73,7 +74,7 @@ def test_a_text_that_is_not_the_rubric_is_refused_and_nothing_is_created(
 def test_sample_data_pins_texts_too(store: Store) -> None:
     detail = submitted_detail()
     texts = {(detail.rubric.id, detail.rubric_version): "# the file\n"}
-    [interview_id] = store.bulk_import([detail], detail.created_at, texts)
+    [interview_id] = bulk_import(store, [detail], detail.created_at, texts)
     assert InterviewService(store).pinned_text(interview_id) == "# the file\n"
 
 
