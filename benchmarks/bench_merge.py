@@ -67,8 +67,8 @@ def make_cards(folder: Path, candidates: int) -> tuple[Path, dict[str, list[Path
     from tests.support.panel_cards import person, sample_details, slug
 
     details = sample_details(candidates + candidates // 2 + 2)  # spares, see below
-    people = {d.interviewer.email: None for d in details}
-    made = {email: person(email.split("@")[0], email) for email in people}
+    people = {d.interviewer.email: d.interviewer.name for d in details}
+    made = {email: person(name, email) for email, name in people.items()}
     trust = folder / "trust"
     trust.mkdir(parents=True)
     for email, someone in made.items():
