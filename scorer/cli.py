@@ -1,8 +1,10 @@
 """The `scorer` command. With no arguments it opens the desktop app.
 
-Each command group lives in `scorer.commands.<group>` and registers its own
-sub-commands; heavy libraries are imported inside the handlers, so that
-`scorer rubrics check` and the app start quickly.
+Each command group lives in `scorer.commands.<group>`, imports what it needs at its
+top and registers its own sub-commands. This dispatch is the seam where loading is
+lazy: only the module of the command given is imported (every one only for help
+or an unknown command), so that `scorer interviews list` loads no PDF library and
+the app loads no command's dependencies.
 """
 
 from __future__ import annotations
@@ -14,19 +16,22 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from scorer.paths import HOME_ENV
+from scorer.commands.errors import fail, run_guarded
+from scorer.domain.errors import ScorerError
+from scorer.paths import HOME_ENV, data_home
+from scorer.private_home import check_home
 
-# Modules exposing `register(subparsers)`; each sets `handler=` on its parsers.
-COMMAND_MODULES = (
-    "scorer.commands.gui",
-    "scorer.commands.rubrics",
-    "scorer.commands.interviews",
-    "scorer.commands.demo",
-    "scorer.commands.identity",
-    "scorer.commands.export",
-    "scorer.commands.verify",
-    "scorer.commands.merge",
-)
+# By command name, the modules exposing `register(subparsers)`; each sets `handler=`.
+COMMAND_MODULES = {
+    "gui": "scorer.commands.gui",
+    "rubrics": "scorer.commands.rubrics",
+    "interviews": "scorer.commands.interviews",
+    "demo": "scorer.commands.demo",
+    "identity": "scorer.commands.identity",
+    "export": "scorer.commands.export",
+    "verify": "scorer.commands.verify",
+    "merge": "scorer.commands.merge",
+}
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -42,7 +47,25 @@ class _ShowVersions(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command `argv` runs ("gui" when none; "" for --version, which needs none), or
+    None for help or an unknown command."""
+    words = iter(argv)
+    for word in words:
+        if word == "--home":
+            next(words, None)
+        elif word in ("-h", "--help"):
+            return None
+        elif word == "--version":
+            return ""
+        elif not word.startswith("-"):
+            return word if word in COMMAND_MODULES else None
+    return "gui"
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv` (default: this process's), with only its command registered;
+    every command when `argv` asks for help or names an unknown one."""
     parser = argparse.ArgumentParser(
         prog="scorer",
         description="Structured technical interviews: run, score, sign and merge scorecards.",
@@ -56,27 +79,21 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"keep all local state (database, settings) in DIR (also ${HOME_ENV})",
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(commands)
+    chosen = command_named(sys.argv[1:] if argv is None else argv)
+    for name, module in COMMAND_MODULES.items():
+        if chosen in (None, name):
+            importlib.import_module(module).register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if args.home is not None:
         os.environ[HOME_ENV] = str(args.home.expanduser().resolve())
     handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        from scorer.commands.gui import run_gui
-
-        handler = run_gui
-    from scorer.commands.errors import fail, run_guarded
-    from scorer.commands.gui import run_gui
-    from scorer.domain.errors import ScorerError
-    from scorer.paths import data_home
-    from scorer.private_home import check_home
-
-    if handler is not run_gui:  # the app says it in a window
+    if handler is None:  # no command: the app
+        handler = importlib.import_module(COMMAND_MODULES["gui"]).run_gui
+    if handler.__module__ != COMMAND_MODULES["gui"]:  # the app says it in a window
         try:
             check_home(data_home())
         except ScorerError as exc:

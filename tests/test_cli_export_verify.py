@@ -103,7 +103,7 @@ def test_verify_prints_one_line_per_file_and_fails_unless_all_ok(
 
 def test_the_signing_libraries_stay_off_the_start_up_path() -> None:
     code = (
-        "import sys, scorer.cli, scorer.app; scorer.cli.build_parser(); "
+        "import sys, scorer.cli, scorer.app; scorer.cli.build_parser([]); "
         "print(sorted(m for m in ('reportlab', 'pyhanko', 'pypdf', 'keyring') if m in sys.modules))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

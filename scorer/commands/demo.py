@@ -6,6 +6,20 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from scorer.domain.errors import ScorerError
+from scorer.paths import data_home
+from scorer.services.demo import (
+    DEFAULT_CANDIDATES,
+    SEED,
+    fill_demo,
+    give_identities,
+    sample_people,
+)
+from scorer.services.rubric_folder import resolve_rubric_folder
+from scorer.services.rubric_library import load_library
+from scorer.services.settings import load_settings
+from scorer.services.store import open_local_store
+
 if TYPE_CHECKING:
     from scorer.services.demo import DemoSigning
 
@@ -40,20 +54,6 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from scorer.domain.errors import ScorerError
-    from scorer.paths import data_home
-    from scorer.services.demo import (
-        DEFAULT_CANDIDATES,
-        SEED,
-        fill_demo,
-        give_identities,
-        sample_people,
-    )
-    from scorer.services.rubric_folder import resolve_rubric_folder
-    from scorer.services.rubric_library import load_library
-    from scorer.services.settings import load_settings
-    from scorer.services.store import open_local_store
-
     folder = resolve_rubric_folder(load_settings(), data_home()).path
     library = load_library(folder)
     for diagnostic in library.diagnostics:

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from scorer.services.export import check_output, export_interview
+
 
 def register(commands: Any) -> None:
     export = commands.add_parser(
@@ -24,8 +26,6 @@ def register(commands: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from scorer.services.export import check_output, export_interview
-
     check_output(args.output, force=args.force)
     result = export_interview(args.interview_id, args.output, args.page_size)
     print(f"{result.path}: signed by {result.signed_by}, {result.pages} pages, "

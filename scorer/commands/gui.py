@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from scorer.app import run
+
 
 def register(commands: Any) -> None:
     gui = commands.add_parser("gui", help="open the desktop app (the default)")
@@ -12,6 +14,4 @@ def register(commands: Any) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from scorer.app import run
-
     return run()

@@ -6,6 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from scorer.domain.identity_match import person_label, short_fingerprint
+from scorer.services import identity, identity_records
+
 
 def register(commands: Any) -> None:
     identity = commands.add_parser("identity", help="your signing identity for scorecards")
@@ -48,15 +51,11 @@ def _describe(identity: Any) -> list[str]:
 
 
 def _short(identity: Any) -> str:
-    from scorer.domain.identity_match import person_label, short_fingerprint
-
     return (f"{person_label(identity.name, identity.email)} "
             f"(certificate {short_fingerprint(identity.fingerprint)})")
 
 
 def run_create(args: argparse.Namespace) -> int:
-    from scorer.services import identity
-
     if args.replace:
         return _replace(args)
     made = identity.create(args.name, args.email)
@@ -67,8 +66,6 @@ def run_create(args: argparse.Namespace) -> int:
 
 
 def _replace(args: argparse.Namespace) -> int:
-    from scorer.services import identity, identity_records
-
     with identity_records.existing_store() as store:
         report = identity_records.replace_identity(args.name, args.email, store)
     new, old = report.replacement.new, report.replacement.retired
@@ -99,8 +96,6 @@ def _replace(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from scorer.services import identity, identity_records
-
     found = identity.show()
     lines = _describe(found)
     lines.append("key:         " + ("in the OS keyring" if found.has_key
@@ -122,8 +117,6 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export_cert(args: argparse.Namespace) -> int:
-    from scorer.services import identity_records
-
     with identity_records.existing_store() as store:
         written = identity_records.export_certificates(args.file, store)
     listed = "; ".join(("active " if n == 0 else "retired ") + _short(i)

@@ -19,6 +19,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from scorer.services.export import check_output
+from scorer.services.merge import MergeError, MergeService
+from scorer.services.merge_kinds import parse_expect
+
 
 def register(commands: Any) -> None:
     merge = commands.add_parser(
@@ -56,13 +60,9 @@ def register(commands: Any) -> None:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    from scorer.services.merge import MergeError, MergeService
-
     if args.trust is not None and not args.trust.is_dir():
         raise MergeError(f"The trust folder {args.trust} does not exist.")
     _check_outputs(args)
-    from scorer.services.merge_kinds import parse_expect
-
     if args.expect is not None:
         parse_expect(args.expect, ())  # its form now; the kinds once the library is read
     with MergeService(args.trust, expect=args.expect) as service:
@@ -123,9 +123,6 @@ EARLIER_OUTPUTS = ("*-packet.pdf", "cohort-report.pdf", "cohort.csv")
 def _check_outputs(args: argparse.Namespace) -> None:
     """Refuse at once an output that would be overwritten without --force, or whose
     folder does not exist (OUTDIR itself is made, not its parents)."""
-    from scorer.services.export import check_output
-    from scorer.services.merge import MergeError
-
     if args.output is not None:
         check_output(args.output, force=args.force)
         return

@@ -7,6 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from scorer.paths import data_home
+from scorer.services.rubric_folder import resolve_rubric_folder
+from scorer.services.rubric_library import load_paths
+from scorer.services.settings import load_settings
+
 
 def register(commands: Any) -> None:
     rubrics = commands.add_parser("rubrics", help="work with rubric files")
@@ -25,11 +30,6 @@ def register(commands: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from scorer.paths import data_home
-    from scorer.services.rubric_folder import resolve_rubric_folder
-    from scorer.services.rubric_library import load_paths
-    from scorer.services.settings import load_settings
-
     paths: list[Path] = args.paths or [resolve_rubric_folder(load_settings(), data_home()).path]
     library = load_paths(paths)
     for load in library.loads:

@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from scorer.services.settings import load_settings
+from scorer.services.verify import load_trust, verify_file
+
 
 def register(commands: Any) -> None:
     verify = commands.add_parser(
@@ -25,9 +28,6 @@ def register(commands: Any) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from scorer.services.settings import load_settings
-    from scorer.services.verify import load_trust, verify_file
-
     folder: Path = args.trust or load_settings().trust_dir()
     if args.trust is not None and not folder.is_dir():
         print(f"scorer: the trust folder {folder} does not exist", file=sys.stderr)
