@@ -82,7 +82,13 @@ from scorer.domain.identity_match import (
     person_label,
 )
 from scorer.domain.packet_claims import packet_claims_disagreement
-from scorer.domain.packet_doc import PACKET_DIGEST_PREFIX, CardRef, PacketError, parse_packet
+from scorer.domain.packet_doc import (
+    PACKET_DIGEST_PREFIX,
+    CardRef,
+    MergerPart,
+    PacketError,
+    parse_packet,
+)
 from scorer.domain.panel_cards import PanelCard
 from scorer.domain.scorecard import (
     DIGEST_KEYWORD_PREFIX,
@@ -320,33 +326,66 @@ def _document_info(facts: PdfFacts) -> DocumentInfo:
     return DocumentInfo(facts.title, facts.author, facts.subject, facts.keywords)
 
 
+def _merged_prelude(signed: Verification, what: str, noun: str, data: bytes | None,
+                    prefix: str, keywords: str, nested: bool) -> tuple[str, Verification | None]:
+    """A packet's or cohort report's digest, and its verdict already when it is inside
+    another document or its data is not what the signed digest says."""
+    if nested:
+        return "", replace(signed, verdict=Verdict.NOT_A_SCORECARD,
+                           reason=f"a {what}, not a scorecard")
+    assert data is not None
+    digest = hashlib.sha256(data).hexdigest()
+    if f"{prefix}{digest}" not in keywords:
+        return digest, replace(signed, verdict=Verdict.TAMPERED,
+                               reason=f"the embedded {noun} data disagrees with "
+                               "the signed digest")
+    return digest, None
+
+
+def _merger_disagreement(found: Verification, merger: MergerPart, signer: SignatureFacts,
+                         what: str) -> Verification | None:
+    """TAMPERED when the document's merger is not the person its certificate names."""
+    if merger.certificate_sha256 != signer.signer_fingerprint:
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason=f"the {what} names another certificate than its signer's")
+    certified = _certified(signer)
+    differs = disagreement(merger.name, merger.email, certified)
+    if differs is not None:
+        claimed = person_label(merger.name, merger.email)
+        return replace(found, verdict=Verdict.TAMPERED,
+                       reason=f"the {what} names {claimed} as its merger, but it is signed "
+                       f"with the certificate of {certified.label()} ({differs})")
+    return None
+
+
+def _merger_untrusted(found: Verification, signer: SignatureFacts, trust: TrustStore
+                      ) -> Verification | None:
+    if signer.signer_fingerprint not in trust.fingerprints:
+        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
+                       reason=f"the merger's certificate is not in {trust.folder}")
+    if not signer.bottom_line:
+        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
+                       reason="the merger's certificate does not validate (expired or misused?)")
+    return None
+
+
 def _verify_packet(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: TrustStore,
                    nested: bool) -> Verification:
     signed = replace(_signed(path, signer), kind="packet")
-    if nested:
-        return replace(signed, verdict=Verdict.NOT_A_SCORECARD,
-                       reason="a panel packet, not a scorecard")
+    digest, early = _merged_prelude(signed, "panel packet", "packet", facts.packet,
+                                    PACKET_DIGEST_PREFIX, facts.keywords, nested)
+    if early is not None:
+        return early
     assert facts.packet is not None
-    digest = hashlib.sha256(facts.packet).hexdigest()
-    if f"{PACKET_DIGEST_PREFIX}{digest}" not in facts.keywords:
-        return replace(signed, verdict=Verdict.TAMPERED,
-                       reason="the embedded packet data disagrees with the signed digest")
     try:
         doc = parse_packet(facts.packet)
     except PacketError as exc:
         return replace(signed, verdict=Verdict.NOT_A_SCORECARD, reason=exc.message)
     found = replace(signed, candidate=doc.candidate.name, cards=len(doc.cards),
                     signed_at=signer.signing_time)
-    if doc.merger.certificate_sha256 != signer.signer_fingerprint:
-        return replace(found, verdict=Verdict.TAMPERED,
-                       reason="the packet names another certificate than its signer's")
-    certified = _certified(signer)
-    differs = disagreement(doc.merger.name, doc.merger.email, certified)
-    if differs is not None:
-        claimed = person_label(doc.merger.name, doc.merger.email)
-        return replace(found, verdict=Verdict.TAMPERED,
-                       reason=f"the packet names {claimed} as its merger, but it is signed "
-                       f"with the certificate of {certified.label()} ({differs})")
+    wrong = _merger_disagreement(found, doc.merger, signer, "packet")
+    if wrong is not None:
+        return wrong
     info = packet_info_disagreement(doc, digest, _document_info(facts))
     if info is not None:
         return replace(found, verdict=Verdict.TAMPERED,
@@ -358,12 +397,9 @@ def _verify_packet(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: T
             return replace(found, verdict=Verdict.TAMPERED,
                            reason=f"the attached original {ref.attachment} is missing or is "
                            "not the card that was merged")
-    if signer.signer_fingerprint not in trust.fingerprints:
-        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
-                       reason=f"the merger's certificate is not in {trust.folder}")
-    if not signer.bottom_line:
-        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
-                       reason="the merger's certificate does not validate (expired or misused?)")
+    untrusted = _merger_untrusted(found, signer, trust)
+    if untrusted is not None:
+        return untrusted
     inner_cards: list[tuple[CardRef, PanelCard]] = []
     for ref in doc.cards:
         inner = verify_bytes(Path(ref.attachment), files[ref.attachment], trust, nested=True)
@@ -388,41 +424,28 @@ def _verify_cohort(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: T
     from scorer.domain.document_info import cohort_info_disagreement
 
     signed = replace(_signed(path, signer), kind="cohort")
-    if nested:
-        return replace(signed, verdict=Verdict.NOT_A_SCORECARD,
-                       reason="a cohort report, not a scorecard")
+    digest, early = _merged_prelude(signed, "cohort report", "cohort", facts.cohort,
+                                    COHORT_DIGEST_PREFIX, facts.keywords, nested)
+    if early is not None:
+        return early
     assert facts.cohort is not None
-    digest = hashlib.sha256(facts.cohort).hexdigest()
-    if f"{COHORT_DIGEST_PREFIX}{digest}" not in facts.keywords:
-        return replace(signed, verdict=Verdict.TAMPERED,
-                       reason="the embedded cohort data disagrees with the signed digest")
     try:
         doc = parse_cohort(facts.cohort)
     except CohortError as exc:
         return replace(signed, verdict=Verdict.NOT_A_SCORECARD, reason=exc.message)
     found = replace(signed, candidates=len(doc.candidates), signed_at=signer.signing_time,
                     packets=tuple((c.packet, c.packet_sha256) for c in doc.candidates))
-    if doc.merger.certificate_sha256 != signer.signer_fingerprint:
-        return replace(found, verdict=Verdict.TAMPERED,
-                       reason="the cohort report names another certificate than its signer's")
-    certified = _certified(signer)
-    differs = disagreement(doc.merger.name, doc.merger.email, certified)
-    if differs is not None:
-        claimed = person_label(doc.merger.name, doc.merger.email)
-        return replace(found, verdict=Verdict.TAMPERED,
-                       reason=f"the cohort report names {claimed} as its merger, but it is "
-                       f"signed with the certificate of {certified.label()} ({differs})")
+    wrong = _merger_disagreement(found, doc.merger, signer, "cohort report")
+    if wrong is not None:
+        return wrong
     info = cohort_info_disagreement(doc.merger.name, len(doc.candidates), digest,
                                     _document_info(facts))
     if info is not None:
         return replace(found, verdict=Verdict.TAMPERED,
                        reason=f"the cohort report disagrees with itself: {info}")
-    if signer.signer_fingerprint not in trust.fingerprints:
-        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
-                       reason=f"the merger's certificate is not in {trust.folder}")
-    if not signer.bottom_line:
-        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
-                       reason="the merger's certificate does not validate (expired or misused?)")
+    untrusted = _merger_untrusted(found, signer, trust)
+    if untrusted is not None:
+        return untrusted
     claims = cohort_claims_disagreement(doc)
     if claims is not None:
         return replace(found, verdict=Verdict.TAMPERED,
