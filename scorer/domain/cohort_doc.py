@@ -38,7 +38,6 @@ Schema `scorer.cohort/1`:
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from datetime import datetime
@@ -56,7 +55,14 @@ from scorer.domain.krippendorff_bootstrap import (
     SEED,
     SIGNIFICANCE,
 )
-from scorer.domain.packet_doc import FlagRef, KindRef, MergerPart, RecommendationRef, RejectedRef
+from scorer.domain.packet_doc import (
+    FlagRef,
+    KindRef,
+    MergerPart,
+    RecommendationRef,
+    RejectedRef,
+    SignedDoc,
+)
 from scorer.domain.panel import Panel, PanelKind, RejectedInput
 
 __all__ = [
@@ -178,7 +184,7 @@ class ReliabilityPart(_Doc):
     interval: IntervalPart | None
 
 
-class CohortDoc(_Doc):
+class CohortDoc(SignedDoc):
     schema_: Literal["scorer.cohort/1"] = Field(default=COHORT_SCHEMA, alias="schema")
     merged_at: datetime
     merger: MergerPart
@@ -192,15 +198,6 @@ class CohortDoc(_Doc):
     unmeasured: list[str]
     flags: list[FlagRef]
     unassigned: list[RejectedRef]
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    def to_json_bytes(self) -> bytes:
-        """The bytes that are embedded, hashed and signed (see `Scorecard.to_json_bytes`)."""
-        return self.model_dump_json(by_alias=True, indent=1).encode("utf-8")
-
-    def digest(self) -> str:
-        return hashlib.sha256(self.to_json_bytes()).hexdigest()
 
 
 def _r(value: float | None) -> float | None:

@@ -118,7 +118,20 @@ class FlagRef(_Doc):
     detail: str
 
 
-class PacketDoc(_Doc):
+class SignedDoc(_Doc):
+    """A document embedded in a signed PDF, whose digest the signature covers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def to_json_bytes(self) -> bytes:
+        """The bytes that are embedded, hashed and signed (see `Scorecard.to_json_bytes`)."""
+        return self.model_dump_json(by_alias=True, indent=1).encode("utf-8")
+
+    def digest(self) -> str:
+        return hashlib.sha256(self.to_json_bytes()).hexdigest()
+
+
+class PacketDoc(SignedDoc):
     schema_: Literal["scorer.packet/1"] = Field(default=PACKET_SCHEMA, alias="schema")
     merged_at: datetime
     merger: MergerPart
@@ -130,15 +143,6 @@ class PacketDoc(_Doc):
     set_aside: list[SetAsideRef]
     rejected: list[RejectedRef]
     flags: list[FlagRef]
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    def to_json_bytes(self) -> bytes:
-        """The bytes that are embedded, hashed and signed (see `Scorecard.to_json_bytes`)."""
-        return self.model_dump_json(by_alias=True, indent=1).encode("utf-8")
-
-    def digest(self) -> str:
-        return hashlib.sha256(self.to_json_bytes()).hexdigest()
 
 
 def packet_doc(
