@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import time
@@ -20,6 +21,7 @@ from tests.support.merge_tasks import (
     die_on,
     echo,
     fail,
+    hang_recording_pid,
     never_starts,
     slow_unless_quick,
 )
@@ -40,6 +42,17 @@ def test_a_task_past_its_time_is_stopped_and_the_others_finish(pool: WorkerPool)
     assert "longer than 1 s" in results[1].reason
     assert sorted(arrived) == [0, 1, 2, 3]
     assert pool.run(echo, [1, 2], timeout=5) == [1, 2]  # the pool carries on
+
+
+def test_the_worker_of_a_task_past_its_time_is_killed(tmp_path: Path) -> None:
+    pid_file = tmp_path / "pid"
+    with WorkerPool(workers=1) as single:
+        (result,) = single.run(hang_recording_pid, [str(pid_file)], timeout=1.0)
+        assert isinstance(result, TaskFailure) and result.timed_out
+        pid = int(pid_file.read_text(encoding="ascii"))
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # the hung worker is gone, not merely abandoned
+        assert single.run(echo, ["next"], timeout=5) == ["next"]  # a new worker took over
 
 
 def test_a_worker_that_dies_fails_its_task_only(pool: WorkerPool) -> None:

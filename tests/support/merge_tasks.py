@@ -51,3 +51,10 @@ def check_or_hang(task: CheckTask) -> Checked:
 
 def never_starts() -> None:
     os._exit(7)
+
+
+def hang_recording_pid(pid_file: str) -> None:
+    """Write this worker's process id to `pid_file`, then never finish."""
+    with open(pid_file, "w", encoding="ascii") as handle:
+        handle.write(str(os.getpid()))
+    time.sleep(60)
