@@ -300,12 +300,9 @@ def verify_bytes(path: Path, data: bytes, trust: TrustStore, *, nested: bool = F
         return replace(found, verdict=Verdict.TAMPERED, reason=f"the scorecard disagrees "
                        f"with itself: {info}")
 
-    if signer.signer_fingerprint not in trust.fingerprints:
-        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
-                       reason=f"the signer's certificate is not in {trust.folder}")
-    if not signer.bottom_line:
-        return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
-                       reason="the signer's certificate does not validate (expired or misused?)")
+    untrusted = _untrusted(found, signer, trust, "signer")
+    if untrusted is not None:
+        return untrusted
     return replace(found, signed_at=signer.signing_time)
 
 
@@ -358,14 +355,16 @@ def _merger_disagreement(found: Verification, merger: MergerPart, signer: Signat
     return None
 
 
-def _merger_untrusted(found: Verification, signer: SignatureFacts, trust: TrustStore
-                      ) -> Verification | None:
+def _untrusted(found: Verification, signer: SignatureFacts, trust: TrustStore, role: str
+               ) -> Verification | None:
+    """UNTRUSTED SIGNER when the certificate of the `role` ("signer", "merger") is not in
+    the trust folder or does not validate."""
     if signer.signer_fingerprint not in trust.fingerprints:
         return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
-                       reason=f"the merger's certificate is not in {trust.folder}")
+                       reason=f"the {role}'s certificate is not in {trust.folder}")
     if not signer.bottom_line:
         return replace(found, verdict=Verdict.UNTRUSTED_SIGNER,
-                       reason="the merger's certificate does not validate (expired or misused?)")
+                       reason=f"the {role}'s certificate does not validate (expired or misused?)")
     return None
 
 
@@ -397,7 +396,7 @@ def _verify_packet(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: T
             return replace(found, verdict=Verdict.TAMPERED,
                            reason=f"the attached original {ref.attachment} is missing or is "
                            "not the card that was merged")
-    untrusted = _merger_untrusted(found, signer, trust)
+    untrusted = _untrusted(found, signer, trust, "merger")
     if untrusted is not None:
         return untrusted
     inner_cards: list[tuple[CardRef, PanelCard]] = []
@@ -443,7 +442,7 @@ def _verify_cohort(path: Path, facts: PdfFacts, signer: SignatureFacts, trust: T
     if info is not None:
         return replace(found, verdict=Verdict.TAMPERED,
                        reason=f"the cohort report disagrees with itself: {info}")
-    untrusted = _merger_untrusted(found, signer, trust)
+    untrusted = _untrusted(found, signer, trust, "merger")
     if untrusted is not None:
         return untrusted
     claims = cohort_claims_disagreement(doc)
