@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from scorer.private_home import PRIVATE_FILE as PRIVATE
+from scorer.private_home import shared_mode
 from scorer.services import atomic_file
-from scorer.services.atomic_file import PRIVATE, shared_mode, write_atomic
+from scorer.services.atomic_file import write_atomic
 
 
 def _mode(path: Path) -> int:
