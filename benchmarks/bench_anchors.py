@@ -56,7 +56,7 @@ def cold(command: Sequence[str], env: dict[str, str], cwd: Path, runs: int
         walls.append((time.perf_counter() - start) * 1000)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
-        if done.returncode not in (0, 1):
+        if done.returncode not in (0, 1) or b"exists already" in done.stderr:
             raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr.decode()[-2000:]}")
     return statistics.median(walls), statistics.median(cpus)
 
@@ -157,23 +157,26 @@ def main(argv: list[str]) -> int:
     else:
         qpdf = 0.0
         rows.append(("`qpdf`", "not installed", "", "", ""))
-    merged, merged_cpu = run(*scorer, "merge", "--trust", str(trust), "-o",
-                             str(out / "packet.pdf"), *four)
+    def fresh(command: Sequence[str], target: Path) -> tuple[float, float]:
+        """`command` cold, `args.runs` times, each writing a `target` that is not there yet
+        (an existing output is refused without --force)."""
+        results = []
+        for _ in range(args.runs):
+            shutil.rmtree(target, ignore_errors=True)
+            target.unlink(missing_ok=True)
+            results.append(cold([*command, str(target)], env, tree, 1))
+        return (statistics.median(r[0] for r in results),
+                statistics.median(r[1] for r in results))
+
+    merged, merged_cpu = fresh([*scorer, "merge", "--trust", str(trust), *four, "-o"],
+                               out / "packet.pdf")
     add("`scorer merge` 4 cards", merged, merged_cpu, qpdf or None)
 
     # The per-candidate merge's fixed cost.
     def per_candidate(count: int) -> tuple[float, float]:
         cards = [str(p) for files in list(by_candidate.values())[:count] for p in files]
-        target = out / f"per-{count}"
-
-        def once() -> tuple[float, float]:
-            shutil.rmtree(target, ignore_errors=True)
-            return cold([*scorer, "merge", "--trust", str(trust), "--per-candidate",
-                         str(target), *cards], env, tree, 1)
-
-        results = [once() for _ in range(args.runs)]
-        return (statistics.median(r[0] for r in results),
-                statistics.median(r[1] for r in results))
+        return fresh([*scorer, "merge", "--trust", str(trust), *cards, "--per-candidate"],
+                     out / f"per-{count}")
 
     count = len(by_candidate)
     one, one_cpu = per_candidate(1)
