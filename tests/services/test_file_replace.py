@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from scorer.services import file_replace
-from scorer.services.export import ExportError, write_atomic
+from scorer.services.export import ExportError, write_document
 from scorer.services.file_replace import in_use_hint, replace_file
 
 
@@ -48,7 +48,7 @@ def test_a_lasting_hold_on_windows_is_named_with_what_to_do(
     target = tmp_path / "card.pdf"
     target.write_bytes(b"old")
     with pytest.raises(ExportError) as raised:
-        write_atomic(target, b"new")
+        write_document(target, b"new")
     assert str(raised.value) == (
         f"Cannot write {target}: Access is denied. "
         "If it is open in another program, close it there and try again."
