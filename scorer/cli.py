@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "scorer.commands.export",
     "scorer.commands.verify",
     "scorer.commands.merge",
+    "scorer.commands.team",
 )
 
 Handler = Callable[[argparse.Namespace], int]

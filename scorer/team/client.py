@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from scorer.domain.team import (
@@ -83,8 +84,12 @@ class TeamClient:
     def members(self) -> list[Member]:
         return self._read(reads.members)
 
-    def interviews(self, limit: int | None = None) -> list[TeamInterview]:
-        return self._read(reads.interviews, limit)
+    def interviews(self, late_before: date | None = None, limit: int | None = None
+                   ) -> list[TeamInterview]:
+        return self._read(reads.interviews, late_before or date.min, limit)
+
+    def late_count(self, late_before: date) -> int:
+        return self._read(reads.late_count, late_before)
 
     def state_counts(self) -> dict[TeamState, int]:
         return self._read(reads.state_counts)

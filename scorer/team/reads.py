@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from scorer.domain.team import (
@@ -31,19 +32,29 @@ def members(connection: psycopg.Connection) -> list[Member]:
     return [Member(r[0], r[1], r[2], Role(r[3])) for r in rows]
 
 
-def interviews(connection: psycopg.Connection, limit: int | None = None) -> list[TeamInterview]:
-    """Every interview the login may see, by state, late and oldest first."""
+def interviews(connection: psycopg.Connection, late_before: date, limit: int | None = None
+               ) -> list[TeamInterview]:
+    """The interviews the login may see: late ones first (scheduled before `late_before`
+    and not yet published), then the open ones by date, then the published."""
     query = (
         "SELECT key, candidate_name, candidate_email, kind, interviewer_email, scheduled_for, "
         "state, updated_at FROM scorer_team.interviews "
-        "ORDER BY state = 'published', scheduled_for NULLS LAST, key"
+        "ORDER BY (state <> 'published' AND scheduled_for < %s) DESC, state = 'published', "
+        "scheduled_for NULLS LAST, key"
     )
-    params: tuple[object, ...] = ()
+    params: tuple[object, ...] = (late_before,)
     if limit is not None:
         query += " LIMIT %s"
-        params = (limit,)
+        params = (late_before, limit)
     return [TeamInterview(r[0], r[1], r[2], r[3], r[4], r[5], TeamState(r[6]), r[7])
             for r in connection.execute(query, params)]
+
+
+def late_count(connection: psycopg.Connection, late_before: date) -> int:
+    row = connection.execute(
+        "SELECT count(*) FROM scorer_team.interviews "
+        "WHERE state <> 'published' AND scheduled_for < %s", (late_before,)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def state_counts(connection: psycopg.Connection) -> dict[TeamState, int]:
