@@ -58,8 +58,8 @@ def folder_rubrics(folder: Path) -> tuple[list[TeamRubric], list[str]]:
 
 
 def folder_certificates(folder: Path) -> list[TeamCertificate]:
-    from scorer.services.verify import load_trust
     from scorer.io.certificates import read_certificates
+    from scorer.services.verify import load_trust
 
     trust = load_trust(folder)
     found: list[TeamCertificate] = []

@@ -135,8 +135,9 @@ def failed(connection: Connection, item_ids: list[int], error: str, next_attempt
 
 
 def waiting(connection: Connection) -> Waiting:
-    counts = dict(connection.execute(
-        select(O.kind, func.count()).group_by(O.kind)).all())
+    counts: dict[str, int] = {
+        kind: int(n) for kind, n in connection.execute(
+            select(O.kind, func.count()).group_by(O.kind))}
     failing = connection.execute(
         select(func.count()).where(O.last_error.is_not(None))).scalar_one()
     last = connection.execute(

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from scorer.domain.team import TeamError
-from scorer.team.connection import SCHEMA, connect, safe_url, translated
+from scorer.team.connection import SCHEMA, connect, first_line, safe_url, translated
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "t0001"
@@ -33,7 +33,9 @@ def init_team(url: str, password: str | None = None, prefix: str | None = None) 
     """Create or upgrade the team schema; returns (revision, role prefix)."""
     from alembic import command
     from alembic.config import Config
+    from alembic.util import CommandError as AlembicError
     from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
     from sqlalchemy.pool import NullPool
 
     def opened():  # type: ignore[no-untyped-def]
@@ -57,13 +59,10 @@ def init_team(url: str, password: str | None = None, prefix: str | None = None) 
             config.attributes["connection"] = connection
             config.attributes["role_prefix"] = prefix
             command.upgrade(config, "head")
-    except TeamError:
-        raise
-    except Exception as exc:
+    except (SQLAlchemyError, AlembicError) as exc:
         orig = getattr(exc, "orig", None) or exc
         raise TeamError(f"Setting up the team store at {safe_url(url)} failed: "
-                        f"{str(orig).splitlines()[0] if str(orig) else orig!r}; nothing was "
-                        "changed.") from None
+                        f"{first_line(orig)}; nothing was changed.") from None
     finally:
         engine.dispose()
     return HEAD_REVISION, prefix

@@ -8,6 +8,7 @@ unprivileged user (`postgres`) and its programs run under `runuser`. It listens 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -76,10 +77,8 @@ class Cluster:
                   name)
 
     def remove(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self.stop("immediate")
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

@@ -99,9 +99,9 @@ def test_a_card_signed_with_another_interviewers_certificate_is_refused(team: Te
 
 
 def test_a_card_or_status_for_someone_elses_interview_is_refused(team: TeamDb) -> None:
-    with team.login(BOB) as bob:
-        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
-            publish.send_status(bob, _status(ANN, "coding"))
+    with team.login(BOB) as bob, pytest.raises(errors.InsufficientPrivilege,
+                                               match="row-level security"):
+        publish.send_status(bob, _status(ANN, "coding"))
     with team.login(ANN) as ann:
         publish.send_status(ann, _status(ANN, "coding"))
     facts, pdf = _card(ANN, "coding")
@@ -128,19 +128,15 @@ def test_rubric_and_trust_writes_are_refused_for_non_leads(team: TeamDb, who: st
     from scorer.domain.team import TeamRubric
 
     rubric = TeamRubric("a" * 64, "coding", "1", "coding.yaml", "id: coding\n")
-    with team.login(who) as connection:
-        with pytest.raises(errors.InsufficientPrivilege):
-            admin.publish_rubrics(connection, [rubric])
-    with team.login(who) as connection:
-        with pytest.raises(errors.InsufficientPrivilege):
-            admin.publish_certificates(connection, [_cert(who)])
-    with team.login(who) as connection:
-        with pytest.raises(errors.InsufficientPrivilege):
-            admin.retire_certificates(connection, keep=[])
-    with team.login(who) as connection:
-        with pytest.raises(errors.InsufficientPrivilege):
-            admin.add_member(connection, "eve@example.com", "Eve", "eve@example.com",
-                             Role.LEAD, "pw")
+    with team.login(who) as connection, pytest.raises(errors.InsufficientPrivilege):
+        admin.publish_rubrics(connection, [rubric])
+    with team.login(who) as connection, pytest.raises(errors.InsufficientPrivilege):
+        admin.publish_certificates(connection, [_cert(who)])
+    with team.login(who) as connection, pytest.raises(errors.InsufficientPrivilege):
+        admin.retire_certificates(connection, keep=[])
+    with team.login(who) as connection, pytest.raises(errors.InsufficientPrivilege):
+        admin.add_member(connection, "eve@example.com", "Eve", "eve@example.com",
+                         Role.LEAD, "pw")
     with team.login(LEE) as lead:
         assert admin.publish_rubrics(lead, [rubric]) == 1
         assert [r.rubric_id for r in reads.rubrics(lead)] == ["coding"]

@@ -89,7 +89,8 @@ CREATE TABLE scorer_team.cards (
     published_by text NOT NULL DEFAULT session_user
 );
 CREATE INDEX cards_candidate ON scorer_team.cards (lower(candidate_email));
-CREATE INDEX cards_interviewer ON scorer_team.cards (lower(interviewer_email), lower(candidate_email));
+CREATE INDEX cards_interviewer
+    ON scorer_team.cards (lower(interviewer_email), lower(candidate_email));
 
 -- Who is asking: the member row of the login. SECURITY DEFINER so that policies
 -- can use it without recursing through the policies of the tables they guard.
