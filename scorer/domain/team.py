@@ -128,3 +128,13 @@ class TeamRubric:
     version: str
     file_name: str
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """This profile's outbox: what waits to be published."""
+
+    cards: int
+    statuses: int
+    failing: int  # rows whose last attempt failed
+    last_error: str | None

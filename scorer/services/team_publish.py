@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from scorer.domain.team import StatusUpdate, TeamError, TeamRefused, TeamState, TeamUnreachable
 
 if TYPE_CHECKING:
+    from scorer.domain.team import Waiting
     from scorer.services.verify import TrustStore
     from scorer.storage import Store
-    from scorer.storage.team_outbox import OutboxItem, StatusFacts, Waiting
+    from scorer.storage.team_outbox import OutboxItem, StatusFacts
     from scorer.team.client import TeamClient
 
 FIRST_RETRY = 5.0  # seconds; doubled at each failed attempt

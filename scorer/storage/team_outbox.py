@@ -13,6 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, insert, literal, select, update
 from sqlalchemy.engine import Connection
 
+from scorer.domain.team import Waiting
 from scorer.storage.tables import candidates, interviewers, interviews, team_link, team_outbox
 
 O = team_outbox.c  # noqa: E741
@@ -45,14 +46,6 @@ class StatusFacts:
     started_at: datetime | None
     ended_at: datetime | None
     submitted_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class Waiting:
-    cards: int
-    statuses: int
-    failing: int  # rows whose last attempt failed
-    last_error: str | None
 
 
 def linked(connection: Connection) -> Link | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scorer.domain.team import Role, TeamCertificate, TeamState
+from scorer.domain.team import Role, TeamCertificate, TeamState, Waiting
 from scorer.services.team_access import client_for, connect_profile, open_client
 from scorer.services.team_publish import Publisher
 from scorer.storage import team_outbox
@@ -42,7 +42,7 @@ def lead_view(team_db: TeamDb) -> TeamClient:
     return TeamClient(team_db.url("lee@example.com"), "secret-pw")
 
 
-def waiting(profile: Profile) -> team_outbox.Waiting:
+def waiting(profile: Profile) -> Waiting:
     return Publisher(profile.store).waiting()
 
 
