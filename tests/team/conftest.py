@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import psycopg
 import pytest
 
 from scorer.domain.team import Role
@@ -53,8 +54,19 @@ class TeamDb:
 
 
 @pytest.fixture
-def team_db(pg_cluster: Cluster) -> TeamDb:
+def team_db(pg_cluster: Cluster) -> Iterator[TeamDb]:
+    """A fresh database with the team schema; its login and group roles (which belong to
+    the whole cluster) are dropped afterwards, so the next test starts clean."""
     name = f"team{next(_numbers)}"
     pg_cluster.create_database(name)
     _, prefix = init_team(pg_cluster.admin_url(name))
-    return TeamDb(pg_cluster, name, prefix)
+    yield TeamDb(pg_cluster, name, prefix)
+    with psycopg.connect(pg_cluster.admin_url(), autocommit=True) as root:
+        logins = [row[0] for row in root.execute(
+            "SELECT DISTINCT m.rolname FROM pg_roles m "
+            "JOIN pg_auth_members a ON a.member = m.oid "
+            "JOIN pg_roles g ON g.oid = a.roleid WHERE g.rolname LIKE %s",
+            (f"{prefix}\\_%",))]
+        root.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        for role in [*logins, "stranger", *(f"{prefix}_{r}" for r in Role)]:
+            root.execute(f'DROP ROLE IF EXISTS "{role}"')
