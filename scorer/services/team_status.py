@@ -49,7 +49,8 @@ class TeamStatus:
                if self.member else "not a member")
         out = [f"team store {self.address} · you: {who}"]
         counts = ", ".join(f"{self.counts.get(s, 0)} {s.label}" for s in TeamState)
-        out.append(f"{self.total} interviews: {counts}; {self.late} late")
+        out.append(f"{self.total} interview{'s' if self.total != 1 else ''}: {counts}; "
+                   f"{self.late} late")
         for row in self.interviews:
             flag = "LATE " if row.late(self.today) else ""
             when = row.scheduled_for.isoformat() if row.scheduled_for else "unscheduled"
