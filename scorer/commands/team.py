@@ -87,7 +87,12 @@ def register(commands: Any) -> None:
         "becomes the folder's certificates")
     publish.set_defaults(handler=run_publish)
 
-    pull = sub.add_parser("pull", help="write the team's newest rubrics into the rubric folder")
+    pull = sub.add_parser(
+        "pull", help="write the team's newest rubrics into the rubric folder, and (for "
+        "interviewers and the panel) its trust list into the trust folder",
+        description="Rubric files that differ from the team's newest are replaced. The trust "
+        "list is written as team-<fingerprint>.pem files, retired ones removed; a lead's own "
+        "trust folder is the source of the list and is left alone.")
     pull.set_defaults(handler=run_pull)
 
 
@@ -205,16 +210,25 @@ def run_pull(args: argparse.Namespace) -> int:
     from scorer.services.settings import load_settings
     from scorer.services.store import open_local_store
     from scorer.services.team_access import open_client
-    from scorer.services.team_library import pull_rubrics
+    from scorer.domain.team import Role
+    from scorer.services.team_library import pull_rubrics, pull_trust
 
     chosen = resolve_rubric_folder(load_settings(), data_home())
     if chosen.read_only:
         raise TeamError(f"The rubric folder {chosen.path} is read-only, so the team's rubrics "
                         "cannot be written there; choose a folder of your own first.")
     folder = chosen.path
+    trust = load_settings().trust_dir()
     with open_local_store() as store, open_client(store) as client:
         changed = pull_rubrics(client, folder)
+        member = client.whoami()
+        pulled = None
+        if member is not None and member.role is not Role.LEAD:
+            pulled = pull_trust(client, trust)
     for path in changed:
         print(f"{path}: updated from the team store")
     print(f"{len(changed)} rubric file{'s' if len(changed) != 1 else ''} updated in {folder}")
+    if pulled is not None:
+        print(f"trust list: {pulled[0]} certificate{'s' if pulled[0] != 1 else ''} written, "
+              f"{pulled[1]} retired removed, in {trust}")
     return 0

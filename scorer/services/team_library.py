@@ -63,7 +63,7 @@ def folder_certificates(folder: Path) -> list[TeamCertificate]:
 
     trust = load_trust(folder)
     found: list[TeamCertificate] = []
-    for pem in trust.pems:
+    for pem in trust.pems:  # team-*.pem files pulled from the store count like any other
         for info in read_certificates(pem):
             found.append(TeamCertificate(info.fingerprint, info.name, info.email, info.pem))
     return found
@@ -107,3 +107,27 @@ def pull_rubrics(client: TeamClient, folder: Path) -> list[Path]:
                                 ) from None
             changed.append(target)
     return changed
+
+
+TEAM_CERT_PREFIX = "team-"
+
+
+def pull_trust(client: TeamClient, folder: Path) -> tuple[int, int]:
+    """The team's live trust list into `folder` as `team-<fingerprint>.pem` files, those of
+    retired certificates removed; (written, removed). Other files are left alone."""
+    live = {f"{TEAM_CERT_PREFIX}{c.fingerprint[:16]}.pem": c.pem for c in client.certificates()}
+    written = removed = 0
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, pem in live.items():
+            target = folder / name
+            if not target.exists() or target.read_bytes() != pem:
+                target.write_bytes(pem)
+                written += 1
+        for old in folder.glob(f"{TEAM_CERT_PREFIX}*.pem"):
+            if old.name not in live:
+                old.unlink()
+                removed += 1
+    except OSError as exc:
+        raise TeamError(f"Cannot update the trust folder {folder}: {exc.strerror}.") from None
+    return written, removed

@@ -91,7 +91,9 @@ def test_two_interviewers_and_a_lead_build_a_packet_from_the_team_store(
         name, email = people[home]
         go(home, "team", "connect", team_db.url(email), "--password-stdin",
            stdin=f"{home.name}-pw\n")
-        assert "1 rubric file updated" in go(home, "team", "pull")
+        pulled = go(home, "team", "pull")
+        assert "1 rubric file updated" in pulled
+        assert "trust list: 3 certificates written, 0 retired removed" in pulled
         assert (home / "rubrics" / "coding.yaml").read_text(encoding="utf-8").startswith(
             "# Revised by the lead.")
         interview = conduct(home, kind, name, email)
@@ -114,4 +116,7 @@ def test_two_interviewers_and_a_lead_build_a_packet_from_the_team_store(
     out = go(lead, "merge", "--team", "--candidate", CARA, "-o", str(packet))
     assert "team store: 2 verified cards" in out
     out = go(lead, "verify", "--trust", str(trust), str(packet))
+    assert ": OK" in out and "packet of 2 cards" in out
+    # Ann's trust folder, pulled from the store, verifies the packet as well.
+    out = go(ann, "verify", str(packet))
     assert ": OK" in out and "packet of 2 cards" in out
