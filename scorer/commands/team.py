@@ -204,13 +204,12 @@ def run_publish(args: argparse.Namespace) -> int:
 
 
 def run_pull(args: argparse.Namespace) -> int:
-    from scorer.domain.team import TeamError
+    from scorer.domain.team import Role, TeamError
     from scorer.paths import data_home
     from scorer.services.rubric_folder import resolve_rubric_folder
     from scorer.services.settings import load_settings
     from scorer.services.store import open_local_store
     from scorer.services.team_access import open_client
-    from scorer.domain.team import Role
     from scorer.services.team_library import pull_rubrics, pull_trust
 
     chosen = resolve_rubric_folder(load_settings(), data_home())
