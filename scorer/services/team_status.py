@@ -68,8 +68,8 @@ def late_before(today: date) -> date:
 
 def team_status(client: TeamClient, today: date, limit: int | None = 50) -> TeamStatus:
     cutoff = late_before(today)
+    counts, late = client.state_counts(cutoff)
     return TeamStatus(
-        address=client.address, member=client.whoami(), counts=client.state_counts(),
-        late=client.late_count(cutoff), today=today,
+        address=client.address, member=client.whoami(), counts=counts, late=late, today=today,
         interviews=client.interviews(cutoff, limit),
     )

@@ -88,11 +88,9 @@ class TeamClient:
                    ) -> list[TeamInterview]:
         return self._read(reads.interviews, late_before or date.min, limit)
 
-    def late_count(self, late_before: date) -> int:
-        return self._read(reads.late_count, late_before)
-
-    def state_counts(self) -> dict[TeamState, int]:
-        return self._read(reads.state_counts)
+    def state_counts(self, late_before: date) -> tuple[dict[TeamState, int], int]:
+        """Interviews per state, and how many are late."""
+        return self._read(reads.state_counts, late_before)
 
     def cards(self, candidate_email: str | None = None) -> list[StoredCard]:
         return self._read(reads.cards, candidate_email)

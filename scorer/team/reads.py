@@ -50,17 +50,18 @@ def interviews(connection: psycopg.Connection, late_before: date, limit: int | N
             for r in connection.execute(query, params)]
 
 
-def late_count(connection: psycopg.Connection, late_before: date) -> int:
-    row = connection.execute(
-        "SELECT count(*) FROM scorer_team.interviews "
-        "WHERE state <> 'published' AND scheduled_for < %s", (late_before,)).fetchone()
-    return int(row[0]) if row else 0
-
-
-def state_counts(connection: psycopg.Connection) -> dict[TeamState, int]:
+def state_counts(connection: psycopg.Connection, late_before: date
+                 ) -> tuple[dict[TeamState, int], int]:
+    """How many interviews in each state, and how many are late, in one pass."""
     rows = connection.execute(
-        "SELECT state, count(*) FROM scorer_team.interviews GROUP BY state")
-    return {TeamState(state): int(count) for state, count in rows}
+        "SELECT state, count(*), count(*) FILTER (WHERE state <> 'published' "
+        "AND scheduled_for < %s) FROM scorer_team.interviews GROUP BY state", (late_before,))
+    counts: dict[TeamState, int] = {}
+    late = 0
+    for state, count, late_here in rows:
+        counts[TeamState(state)] = int(count)
+        late += int(late_here)
+    return counts, late
 
 
 def cards(connection: psycopg.Connection, candidate_email: str | None = None

@@ -162,3 +162,24 @@ def test_the_password_never_reaches_the_server_in_clear(team: TeamDb) -> None:
                                   (ANN,)).fetchone() or [None]
     assert verifier is not None and verifier.startswith("SCRAM-SHA-256$")
     assert "secret-pw" not in verifier
+
+
+def test_team_status_puts_late_interviews_first_and_counts_them(team: TeamDb) -> None:
+    from scorer.services.team_status import team_status
+    from scorer.team.client import TeamClient
+
+    _publish(team, ANN, "coding")  # published: never late
+    with team.login(BOB) as bob:
+        publish.send_status(bob, _status(BOB, "design"))  # submitted on 30 November
+        publish.send_status(bob, StatusUpdate(f"{BOB}:math", "Cara", CANDIDATE, "math", BOB,
+                                              date(2026, 12, 4), TeamState.SCHEDULED, 1))
+    with TeamClient(team.url(LEE), "secret-pw") as lead:
+        report = team_status(lead, date(2026, 12, 5), limit=2)
+    assert report.late == 1 and report.total == 3
+    assert [row.key for row in report.interviews] == [f"{BOB}:design", f"{BOB}:math"]
+    assert report.counts[TeamState.PUBLISHED] == 1
+    assert report.lines()[-1] == "… 1 more (--limit 0 shows all)"
+    assert report.to_json()["interviews"][0]["late"] is True
+    with TeamClient(team.url(ANN), "secret-pw") as ann:
+        mine = team_status(ann, date(2026, 12, 5))
+    assert [row.key for row in mine.interviews] == [f"{ANN}:coding"]
