@@ -49,6 +49,7 @@ class Profile:
 
     def export(self, interview_id: int, folder: Path) -> ExportResult:
         records = StoreSigningRecords(self.store)
+        folder.mkdir(parents=True, exist_ok=True)
         return ExportService(records, Signer(self.home)).export_interview(
             interview_id, folder / f"{self.home.name}-{interview_id}.pdf")
 
