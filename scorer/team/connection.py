@@ -48,7 +48,11 @@ def login_of(url: str) -> str | None:
 def connect(url: str, password: str | None = None, *, autocommit: bool = False
             ) -> psycopg.Connection:
     """A connection to the team store; libpq's password and service files apply as usual."""
-    import psycopg
+    try:
+        import psycopg
+    except ImportError:
+        raise TeamError("The team store needs psycopg, which is not installed; install Scorer "
+                        'with its team extra: pip install "scorer[team]".') from None
 
     extra: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT,
                                 "application_name": "scorer"}
