@@ -51,3 +51,14 @@ def test_merge_options_are_checked(capsys: pytest.CaptureFixture[str], args: lis
                                    message: str) -> None:
     code, text = _run(capsys, *args)
     assert code == 1 and message in text
+
+
+def test_without_psycopg_the_team_commands_say_which_extra_to_install(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    code, text = _run(capsys, "team", "connect", "postgresql://ann@127.0.0.1:9/hiring",
+                      "--no-password")
+    assert code == 1 and 'pip install "scorer[team]"' in text and "Traceback" not in text

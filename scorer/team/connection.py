@@ -89,9 +89,12 @@ def connect_error(url: str, exc: BaseException) -> TeamError:
 @contextmanager
 def translated(url: str) -> Iterator[None]:
     """Database errors raised inside the block, as `TeamError`s naming the store."""
-    import psycopg
-    from psycopg import errors
-
+    try:
+        import psycopg
+        from psycopg import errors
+    except ImportError:  # `connect` says so, as a TeamError
+        yield
+        return
     try:
         yield
     except errors.InsufficientPrivilege as exc:
