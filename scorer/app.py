@@ -64,6 +64,7 @@ class _Startup(QObject):
         from scorer.services.rubric_workspace import RubricWorkspaceService
         from scorer.services.signing_desk import SigningDesk
         from scorer.services.store import Workspace
+        from scorer.services.team_desk import TeamDesk
 
         try:
             rubrics = RubricWorkspaceService.from_settings()
@@ -73,7 +74,8 @@ class _Startup(QObject):
             QApplication.exit(1)
             return
         signing = SigningDesk(self.workspace.store)
-        self.window.attach(InterviewService(self.workspace.store), rubrics, signing)
+        team = TeamDesk(self.workspace.store, self.home)
+        self.window.attach(InterviewService(self.workspace.store), rubrics, signing, team)
         if signing.needs_identity():
             self.window.signing_actions.ask_for_identity()
 

@@ -31,6 +31,7 @@ COMMAND_MODULES = {
     "export": "scorer.commands.export",
     "verify": "scorer.commands.verify",
     "merge": "scorer.commands.merge",
+    "team": "scorer.commands.team",
 }
 
 Handler = Callable[[argparse.Namespace], int]

@@ -2,6 +2,11 @@
 
     scorer merge [--trust DIR] [--expect KIND,...] -o PACKET.pdf FILE_OR_FOLDER...
     scorer merge [--trust DIR] [--expect KIND,...] --per-candidate OUTDIR FILE_OR_FOLDER...
+    scorer merge --team --candidate EMAIL [-o PACKET.pdf]
+    scorer merge --team --per-candidate OUTDIR
+
+With --team the cards come from the team store this profile is connected to: each is
+verified against the team's trust list before the merge verifies it again.
 
 Exit codes: 0 every input verified and counted, and the packet(s) written; 2 some
 input was rejected, or verified cards conflict (one interview signed under two
@@ -20,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from scorer.services.export import check_output
-from scorer.services.merge import MergeError, MergeService
+from scorer.services.merge import MergeError, MergeService, default_packet_name
 from scorer.services.merge_kinds import parse_expect
 
 
@@ -34,8 +39,13 @@ def register(commands: Any) -> None:
         "input verified and counts, 2 if some were rejected or conflict (they are listed "
         "in the packet), 1 on a user error.",
     )
-    merge.add_argument("inputs", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
-    target = merge.add_mutually_exclusive_group(required=True)
+    merge.add_argument("inputs", nargs="*", type=Path, metavar="FILE_OR_FOLDER")
+    merge.add_argument("--team", action="store_true",
+                       help="merge the cards of the team store (`scorer team connect`) "
+                       "instead of files")
+    merge.add_argument("--candidate", metavar="EMAIL",
+                       help="with --team: the candidate whose packet to build")
+    target = merge.add_mutually_exclusive_group()
     target.add_argument("-o", "--output", type=Path, metavar="PACKET.pdf",
                         help="write one candidate's packet here")
     target.add_argument("--per-candidate", type=Path, metavar="OUTDIR",
@@ -60,6 +70,52 @@ def register(commands: Any) -> None:
 
 
 def run_merge(args: argparse.Namespace) -> int:
+    if args.team:
+        return _run_team_merge(args)
+    if args.candidate:
+        raise MergeError("--candidate picks a candidate's cards in the team store; use it "
+                         "with --team.")
+    if not args.inputs:
+        raise MergeError("Name the scorecards to merge (files or folders), or use --team.")
+    if args.output is None and args.per_candidate is None:
+        raise MergeError("Say where to write: -o PACKET.pdf, or --per-candidate OUTDIR.")
+    return _merge_files(args)
+
+
+def _run_team_merge(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from scorer.services.store import open_local_store
+    from scorer.services.team_access import open_client
+    from scorer.services.team_merge import download_cards
+
+    if args.inputs:
+        raise MergeError("With --team the cards come from the team store; name no files.")
+    if args.trust is not None:
+        raise MergeError("With --team the trust list is the team store's; --trust does not "
+                         "apply.")
+    if args.per_candidate is None and not args.candidate:
+        raise MergeError("With --team, say whose packet: --candidate EMAIL, or "
+                         "--per-candidate OUTDIR for every candidate.")
+    if args.per_candidate is not None and args.candidate:
+        raise MergeError("--candidate builds one packet; --per-candidate builds them all: "
+                         "choose one.")
+    with tempfile.TemporaryDirectory(prefix="scorer-team-merge-") as folder:
+        with open_local_store() as store, open_client(store) as client:
+            team = download_cards(client, Path(folder), args.candidate)
+        for item in team.rejected:
+            print(f"scorer: team store card rejected: {item.verification.line()}",
+                  file=sys.stderr)
+        print(f"team store: {team.written} verified card{'s' if team.written != 1 else ''}"
+              f"{f', {len(team.rejected)} rejected' if team.rejected else ''}", flush=True)
+        if args.candidate and args.output is None:
+            args.output = Path(default_packet_name(args.candidate.split("@")[0]))
+        args.inputs, args.trust = [team.cards], team.trust
+        code = _merge_files(args)
+    return 2 if team.rejected else code
+
+
+def _merge_files(args: argparse.Namespace) -> int:
     if args.trust is not None and not args.trust.is_dir():
         raise MergeError(f"The trust folder {args.trust} does not exist.")
     _check_outputs(args)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -288,10 +289,26 @@ class StoreSigningRecords:
             signing.pin_certificate(tx.connection, interview_id, fingerprint, also_interviewer)
 
     def record_export(self, record: ExportRecord) -> None:
-        from scorer.storage import signing
+        """Record the export and, when connected to a team store, queue the card to publish,
+        in one transaction."""
+        from scorer.storage import signing, team_outbox
 
         with self._store.write() as tx:
             signing.record_export(tx.connection, record)
+            if team_outbox.linked(tx.connection) is not None:
+                pdf = _written_card(Path(record.path), record.sha256)
+                team_outbox.enqueue_card(tx.connection, record.interview_id, record.sha256,
+                                         pdf, time.time())
+
+
+def _written_card(path: Path, sha256: str) -> bytes:
+    try:
+        pdf = path.read_bytes()
+    except OSError as exc:
+        raise ExportError(f"Cannot read back {path} to publish it: {exc.strerror}.") from None
+    if hashlib.sha256(pdf).hexdigest() != sha256:
+        raise ExportError(f"{path} changed while it was being exported; export it again.")
+    return pdf
 
 
 def export_interview(interview_id: int, path: Path, page_size: PageSize = "A4") -> ExportResult:

@@ -194,3 +194,40 @@ def delete_key(fingerprint: str) -> None:
     errors = _keyring().errors
     with contextlib.suppress(errors.PasswordDeleteError, errors.KeyringError, KeyringUnavailable):
         checked_backend().delete_password(SERVICE, fingerprint)
+
+
+TEAM_SERVICE = "scorer-team"
+
+
+def store_team_password(address: str, password: str) -> None:
+    """The team store login's password, under service `scorer-team` and the address."""
+    backend = checked_backend()
+    errors = _keyring().errors
+    try:
+        backend.set_password(TEAM_SERVICE, address, password)
+    except errors.NoKeyringError:
+        raise _none_available() from None
+    except errors.KeyringLocked:
+        raise _locked() from None
+    except errors.KeyringError as exc:
+        raise _refused("refused to store the team store password", exc) from None
+
+
+def load_team_password(address: str) -> str | None:
+    backend = checked_backend()
+    errors = _keyring().errors
+    try:
+        value = backend.get_password(TEAM_SERVICE, address)
+    except errors.NoKeyringError:
+        raise _none_available() from None
+    except errors.KeyringLocked:
+        raise _locked() from None
+    except errors.KeyringError as exc:
+        raise _refused("could not be read", exc) from None
+    return str(value) if value else None
+
+
+def delete_team_password(address: str) -> None:
+    errors = _keyring().errors
+    with contextlib.suppress(errors.PasswordDeleteError, errors.KeyringError, KeyringUnavailable):
+        checked_backend().delete_password(TEAM_SERVICE, address)

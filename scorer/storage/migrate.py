@@ -17,7 +17,7 @@ from scorer.storage.backup import backup_database
 from scorer.storage.sqlite_errors import corrupt_message, store_error
 
 # Kept in step with migrations/versions by a test.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Alembic's `context` and `op` are module globals: one migration at a time per process.
 _ALEMBIC = threading.Lock()

@@ -18,7 +18,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import Column, ForeignKey, ForeignKeyConstraint, Index, String, Table, Text
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+)
 from sqlmodel import Field, SQLModel
 
 from scorer.storage.types import UTCDateTime
@@ -185,6 +196,39 @@ class ExportRow(SQLModel, table=True):
     exported_at: datetime = Field(sa_type=UTCDateTime)
 
 
+class TeamLinkRow(SQLModel, table=True):
+    """The team store this profile publishes to (revision 0005); one row or none."""
+
+    __tablename__ = "team_link"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_team_link_one"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(sa_column=Column(Text, nullable=False))  # never with a password
+    origin: str  # makes this profile's interview keys unique across the team
+    linked_at: float  # Unix seconds
+
+
+class TeamOutboxRow(SQLModel, table=True):
+    """Waiting to be published (revision 0005): a status (queued by triggers) or a card."""
+
+    __tablename__ = "team_outbox"
+    __table_args__ = (
+        CheckConstraint("kind IN ('status', 'card')", name="ck_team_outbox_kind"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    interview_id: int = Field(foreign_key="interviews.id", ondelete="CASCADE", index=True)
+    sha256: str | None = None
+    pdf: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    created_at: float
+    attempts: int = Field(default=0, sa_column=Column(Integer, nullable=False,
+                                                      server_default="0"))
+    next_attempt_at: float | None = None
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
 def _table(model: type[SQLModel]) -> Table:
     return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
@@ -202,3 +246,5 @@ adhoc_questions = _table(AdHocQuestionRow)
 dimension_scores = _table(DimensionScoreRow)
 prep_ticks = _table(PrepTickRow)
 exports = _table(ExportRow)
+team_link = _table(TeamLinkRow)
+team_outbox = _table(TeamOutboxRow)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from scorer.services.signing_desk import SigningDesk
     from scorer.ui.interview_page import InterviewPage
     from scorer.ui.rubric_workspace import RubricWorkspace
+    from scorer.ui.team_view import TeamView, TeamViewService
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.interviews = QStackedWidget()
         self.interviews.addWidget(self.start_screen)
         self.rubrics_page: RubricWorkspace | None = None
+        self.team_view: TeamView | None = None
         loading = QLabel("Loading the rubrics…")
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs = QTabWidget()
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         service: InterviewService,
         rubrics: RubricWorkspaceService,
         signing: SigningDesk | None = None,
+        team: TeamViewService | None = None,
     ) -> None:
         from scorer.ui.rubric_workspace import RubricWorkspace
 
@@ -98,6 +101,12 @@ class MainWindow(QMainWindow):
         if placeholder is not None:
             placeholder.deleteLater()
         self.tabs.addTab(self.rubrics_page, "Rubrics")
+        if team is not None:
+            from scorer.ui.team_view import TeamView
+
+            self.team_view = TeamView(team, self)
+            self.team_view.message.connect(self.show_status)
+            self.tabs.addTab(self.team_view, "Team")
         for action in self._needs_services:
             action.setEnabled(True)
         self.start_screen.new_button.setEnabled(True)
@@ -265,4 +274,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.close_interview()  # saves any typing still pending
+        if self.team_view is not None:
+            self.team_view.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,140 @@
+"""The team store's values: roles, interview status as the team sees it, published cards.
+
+Nothing here knows PostgreSQL; `scorer.team` reads and writes these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from scorer.domain.errors import ScorerError
+
+
+class TeamError(ScorerError):
+    """The team store cannot be reached, refused something, or is not set up."""
+
+
+class TeamUnreachable(TeamError):
+    """The server did not answer; what waits in the outbox is sent later."""
+
+
+class TeamRefused(TeamError):
+    """The server answered no (a policy, a missing membership): retrying will not help."""
+
+
+class Role(StrEnum):
+    INTERVIEWER = "interviewer"
+    PANEL = "panel"
+    LEAD = "lead"
+
+
+class TeamState(StrEnum):
+    """An interview's state as the team sees it: never its scores or notes."""
+
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in_progress"
+    ENDED = "ended"
+    SUBMITTED = "submitted"
+    PUBLISHED = "published"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+# An interview whose card is not published this many days after it was scheduled is late.
+LATE_AFTER_DAYS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class TeamInterview:
+    key: str
+    candidate_name: str
+    candidate_email: str
+    kind: str
+    interviewer_email: str
+    scheduled_for: date | None
+    state: TeamState
+    updated_at: datetime
+
+    def late(self, today: date) -> bool:
+        if self.state is TeamState.PUBLISHED or self.scheduled_for is None:
+            return False
+        return (today - self.scheduled_for).days > LATE_AFTER_DAYS
+
+
+@dataclass(frozen=True, slots=True)
+class StatusUpdate:
+    """What an interviewer's computer tells the team about one interview."""
+
+    key: str
+    candidate_name: str
+    candidate_email: str
+    kind: str
+    interviewer_email: str
+    scheduled_for: date | None
+    state: TeamState
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class CardFacts:
+    """The facts of a signed card, read from it once it verified."""
+
+    sha256: str
+    interview_key: str
+    candidate_email: str
+    kind: str
+    interviewer_email: str
+    fingerprint: str
+    recommendation: str | None
+    card_json: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCard:
+    """A card as downloaded: the row's claims and the bytes; trusted only once verified."""
+
+    sha256: str
+    candidate_email: str
+    kind: str
+    interviewer_email: str
+    fingerprint: str
+    pdf: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    login: str
+    name: str
+    email: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class TeamCertificate:
+    fingerprint: str
+    name: str
+    email: str
+    pem: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRubric:
+    sha256: str
+    rubric_id: str
+    version: str
+    file_name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """This profile's outbox: what waits to be published."""
+
+    cards: int
+    statuses: int
+    failing: int  # rows whose last attempt failed
+    last_error: str | None
