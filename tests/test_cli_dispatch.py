@@ -22,4 +22,4 @@ def test_only_the_command_given_is_registered() -> None:
 
     assert registered(["interviews", "list"]) == {"interviews"}
     assert registered(["--help"]) == {"gui", "rubrics", "interviews", "demo", "identity",
-                                      "export", "verify", "merge"}
+                                      "export", "verify", "merge", "team"}
