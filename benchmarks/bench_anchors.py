@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
     from scorer.paths import bundled_rubrics_dir
     from scorer.services import identity
     from scorer.services.demo import fill_demo
-    from scorer.services.rubric_library import load_library
+    from scorer.services.rubrics.library import load_library
     from scorer.services.store import open_local_store
     from tests.support.keyrings import FILE_ENV, FileKeyring
 

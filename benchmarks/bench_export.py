@@ -104,9 +104,9 @@ def main() -> int:
     _scorer(env, "demo", "--candidates", "3")
 
     from scorer.domain.scorecard import scorecard_from_detail
-    from scorer.io.pdf_signing import sign_scorecard
-    from scorer.io.scorecard_pdf import render_scorecard
-    from scorer.io.scorecard_pdf_stamp import STAMP_FORM
+    from scorer.io.documents.scorecard import render_scorecard
+    from scorer.io.pdf.signature_stamp import STAMP_FORM
+    from scorer.io.signatures.sign import sign_scorecard
     from scorer.services.export import ExportService, Signer, StoreSigningRecords
     from scorer.services.interviews import InterviewService
     from scorer.services.settings import load_settings

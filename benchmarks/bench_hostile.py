@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks._table import grid  # noqa: E402
-from scorer.io.rubric_loader import load_rubric_file  # noqa: E402
+from scorer.io.rubrics.loader import load_rubric_file  # noqa: E402
 from scorer.services.verify import TrustStore, load_trust, verify_file  # noqa: E402
 from tests.support.hostile_files import (  # noqa: E402
     alias_bomb,

@@ -50,7 +50,7 @@ def _medians_ms(action: Callable[[], object], runs: int) -> tuple[float, float]:
 
 def _sign(job: tuple[object, bytes, bytes, object, Path]) -> str:
     """Sign one sample card; the reason if it cannot be rendered, else ""."""
-    from scorer.io.pdf_signing import load_key
+    from scorer.io.signatures.sign import load_key
     from tests.support.panel_cards import Person, sign_detail
 
     detail, key_pem, cert_pem, made, path = job

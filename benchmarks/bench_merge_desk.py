@@ -39,7 +39,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from scorer.domain import scorecard
-    from scorer.services.merge_desk import desk
+    from scorer.services.merge.desk import desk
     from tests.support.desk_inputs import checked, kinds
     from tests.support.panel_cards import sample_details
 

@@ -31,7 +31,7 @@ from scorer.domain.rubric import Rubric  # noqa: E402
 from scorer.paths import bundled_rubrics_dir  # noqa: E402
 from scorer.services.demo import fill_demo  # noqa: E402
 from scorer.services.interviews import InterviewService  # noqa: E402
-from scorer.services.rubric_library import load_library  # noqa: E402
+from scorer.services.rubrics.library import load_library  # noqa: E402
 from scorer.services.store import open_local_store  # noqa: E402
 from scorer.storage.engine import Synchronous  # noqa: E402
 

@@ -105,8 +105,8 @@ def _load_cards(admin_url: str, trust_folder: Path, files: list[Path]) -> None:
     """The sample cards into the store as their interviewers would have published them."""
     import psycopg
 
-    from scorer.services.team_library import folder_certificates
-    from scorer.services.team_trust import card_facts, team_trust
+    from scorer.services.team.library import folder_certificates
+    from scorer.services.team.trust import card_facts, team_trust
 
     certificates = folder_certificates(trust_folder)
     trust = team_trust(certificates)
@@ -173,10 +173,10 @@ def main() -> int:
 def run(args: argparse.Namespace, cluster: object, work: Path) -> list[tuple[str, ...]]:
     from scorer.domain.team import Role, TeamCertificate
     from scorer.services.merge import MergeService
-    from scorer.services.team_access import connect_profile
-    from scorer.services.team_merge import download_cards
-    from scorer.services.team_publish import Publisher
-    from scorer.services.team_status import team_status
+    from scorer.services.team.access import connect_profile
+    from scorer.services.team.merge import download_cards
+    from scorer.services.team.publish import Publisher
+    from scorer.services.team.status import team_status
     from scorer.team import admin
     from scorer.team.client import TeamClient
     from scorer.team.connection import connect

@@ -18,8 +18,8 @@ from shots import grab, start_app  # the offscreen platform is chosen there, fir
 from scorer.paths import bundled_rubrics_dir
 from scorer.services.demo import fill_demo
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_library import load_library
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.library import load_library
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.services.store import open_local_store
 from scorer.ui.main_window import MainWindow
 

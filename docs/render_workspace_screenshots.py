@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from scorer.paths import APP_NAME, bundled_rubrics_dir
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.services.store import open_local_store
 from scorer.ui.rubric_workspace import RubricWorkspace
 

@@ -61,10 +61,10 @@ class _Startup(QObject):
 
     def finish(self) -> None:
         from scorer.services.interviews import InterviewService
-        from scorer.services.rubric_workspace import RubricWorkspaceService
+        from scorer.services.rubrics.workspace import RubricWorkspaceService
         from scorer.services.signing_desk import SigningDesk
         from scorer.services.store import Workspace
-        from scorer.services.team_desk import TeamDesk
+        from scorer.services.team.desk import TeamDesk
 
         try:
             rubrics = RubricWorkspaceService.from_settings()

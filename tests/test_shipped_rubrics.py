@@ -6,7 +6,7 @@ import pytest
 
 from scorer.domain.rubric import Competency, Rubric, SectionKind, SharedToolKind
 from scorer.paths import bundled_rubrics_dir
-from scorer.services.rubric_library import load_library
+from scorer.services.rubrics.library import load_library
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ from scorer.services.demo import (
     give_identities,
     sample_people,
 )
-from scorer.services.rubric_folder import resolve_rubric_folder
-from scorer.services.rubric_library import load_library
+from scorer.services.rubrics.folder import resolve_rubric_folder
+from scorer.services.rubrics.library import load_library
 from scorer.services.settings import load_settings
 from scorer.services.store import open_local_store
 

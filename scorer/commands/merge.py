@@ -26,7 +26,7 @@ from typing import Any
 
 from scorer.services.export import check_output
 from scorer.services.merge import MergeError, MergeService, default_packet_name
-from scorer.services.merge_kinds import parse_expect
+from scorer.services.merge.kinds import parse_expect
 
 
 def register(commands: Any) -> None:
@@ -86,8 +86,8 @@ def _run_team_merge(args: argparse.Namespace) -> int:
     import tempfile
 
     from scorer.services.store import open_local_store
-    from scorer.services.team_access import open_client
-    from scorer.services.team_merge import download_cards
+    from scorer.services.team.access import open_client
+    from scorer.services.team.merge import download_cards
 
     if args.inputs:
         raise MergeError("With --team the cards come from the team store; name no files.")

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from scorer.paths import data_home
-from scorer.services.rubric_folder import resolve_rubric_folder
-from scorer.services.rubric_library import load_paths
+from scorer.services.rubrics.folder import resolve_rubric_folder
+from scorer.services.rubrics.library import load_paths
 from scorer.services.settings import load_settings
 
 

@@ -110,7 +110,7 @@ def _password(args: argparse.Namespace, prompt: str) -> str | None:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from scorer.services.team_access import check_url
+    from scorer.services.team.access import check_url
     from scorer.team.connection import safe_url
     from scorer.team.migrate import init_team
 
@@ -126,7 +126,7 @@ def run_add_member(args: argparse.Namespace) -> int:
     from scorer.domain.people import normalise_email
     from scorer.domain.team import Role
     from scorer.services.store import open_local_store
-    from scorer.services.team_access import check_url, client_for, open_client
+    from scorer.services.team.access import check_url, client_for, open_client
 
     email = normalise_email(args.email)
     login = args.login or email
@@ -143,7 +143,7 @@ def run_add_member(args: argparse.Namespace) -> int:
 
 def run_connect(args: argparse.Namespace) -> int:
     from scorer.services.store import open_local_store
-    from scorer.services.team_access import check_url, connect_profile
+    from scorer.services.team.access import check_url, connect_profile
     from scorer.team.connection import safe_url
 
     url = check_url(args.url)
@@ -160,9 +160,9 @@ def run_status(args: argparse.Namespace) -> int:
     from datetime import date
 
     from scorer.services.store import open_local_store
-    from scorer.services.team_access import open_client
-    from scorer.services.team_publish import Publisher, waiting_line
-    from scorer.services.team_status import team_status
+    from scorer.services.team.access import open_client
+    from scorer.services.team.publish import Publisher, waiting_line
+    from scorer.services.team.status import team_status
 
     with open_local_store() as store:
         waiting = Publisher(store).waiting()
@@ -184,12 +184,12 @@ def run_status(args: argparse.Namespace) -> int:
 
 def run_publish(args: argparse.Namespace) -> int:
     from scorer.paths import data_home
-    from scorer.services.rubric_folder import resolve_rubric_folder
+    from scorer.services.rubrics.folder import resolve_rubric_folder
     from scorer.services.settings import load_settings
     from scorer.services.store import open_local_store
-    from scorer.services.team_access import open_client
-    from scorer.services.team_library import publish_library
-    from scorer.services.team_publish import Publisher
+    from scorer.services.team.access import open_client
+    from scorer.services.team.library import publish_library
+    from scorer.services.team.publish import Publisher
 
     with open_local_store() as store, open_client(store) as client:
         if args.library:
@@ -206,11 +206,11 @@ def run_publish(args: argparse.Namespace) -> int:
 def run_pull(args: argparse.Namespace) -> int:
     from scorer.domain.team import Role, TeamError
     from scorer.paths import data_home
-    from scorer.services.rubric_folder import resolve_rubric_folder
+    from scorer.services.rubrics.folder import resolve_rubric_folder
     from scorer.services.settings import load_settings
     from scorer.services.store import open_local_store
-    from scorer.services.team_access import open_client
-    from scorer.services.team_library import pull_rubrics, pull_trust
+    from scorer.services.team.access import open_client
+    from scorer.services.team.library import pull_rubrics, pull_trust
 
     chosen = resolve_rubric_folder(load_settings(), data_home())
     if chosen.read_only:

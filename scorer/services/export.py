@@ -34,7 +34,7 @@ from scorer.services.atomic_file import write_atomic
 from scorer.services.file_replace import in_use_hint
 
 if TYPE_CHECKING:
-    from scorer.io.pdf_signing import LoadedKey
+    from scorer.io.signatures.sign import LoadedKey
     from scorer.storage import Store
 
 PageSize = Literal["A4", "Letter"]
@@ -73,7 +73,7 @@ class Signer:
     def key(self, fingerprint: str, who: str) -> LoadedKey:
         loaded = self._keys.get(fingerprint)
         if loaded is None:
-            from scorer.io.pdf_signing import load_key
+            from scorer.io.signatures.sign import load_key
 
             key_pem, cert_pem = identity.signing_key(fingerprint, who, self.home)
             loaded = load_key(key_pem, cert_pem)
@@ -87,9 +87,9 @@ class Signer:
         page_size: PageSize = "A4",
         now: datetime | None = None,
     ) -> SignedScorecard:
-        from scorer.io.pdf_signing import sign_scorecard
-        from scorer.io.scorecard_pdf import render_scorecard
-        from scorer.io.scorecard_pdf_stamp import STAMP_FORM
+        from scorer.io.documents.scorecard import render_scorecard
+        from scorer.io.pdf.signature_stamp import STAMP_FORM
+        from scorer.io.signatures.sign import sign_scorecard
 
         who = f"{detail.interviewer.name} <{detail.interviewer.email}>"
         holder = self._holders.get(fingerprint) or identity.find(fingerprint, self.home)

@@ -25,7 +25,7 @@ from pathlib import Path
 from scorer.domain.errors import ScorerError
 from scorer.domain.identity_match import Certified, person_label, short_fingerprint
 from scorer.domain.people import clean_name, normalise_email
-from scorer.io.certificates import CertificateInfo, create_identity, read_certificate
+from scorer.io.signatures.certificates import CertificateInfo, create_identity, read_certificate
 from scorer.paths import data_home
 from scorer.private_home import file_mode, in_home, make_folder, private_file
 from scorer.services import keyring_store

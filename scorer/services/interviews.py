@@ -28,7 +28,7 @@ from scorer.domain.people import Candidate, Interviewer, clean_name, normalise_e
 from scorer.domain.rubric import Rubric
 from scorer.domain.rubric_use import RubricUse
 from scorer.domain.timer import Timer
-from scorer.io.rubric_loader import load_rubric_text
+from scorer.io.rubrics.loader import load_rubric_text
 from scorer.services.clock import Clock, utc_now
 from scorer.storage import Store
 from scorer.storage.reads import Reader

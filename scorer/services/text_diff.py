@@ -1,6 +1,6 @@
 """Two texts of a rubric file, line by line: unsaved edits, a draft, the file, a pinned original.
 
-Unlike `rubric_diff`, which compares content, this compares the texts as written,
+Unlike `rubrics.diff`, which compares content, this compares the texts as written,
 so every line number in it is a line number of the file.
 """
 

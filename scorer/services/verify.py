@@ -99,7 +99,7 @@ from scorer.domain.scorecard import (
 from scorer.io.bounded_read import RefusedFile, read_bounded
 
 if TYPE_CHECKING:
-    from scorer.io.pdf_verify import PdfFacts, SignatureFacts
+    from scorer.io.signatures.verify import PdfFacts, SignatureFacts
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +168,7 @@ class TrustStore:
 
 def load_trust(folder: Path) -> TrustStore:
     """Every certificate in `*.pem`/`*.crt` files of `folder`; a missing folder trusts no one."""
-    from scorer.io.certificates import read_certificates
+    from scorer.io.signatures.certificates import read_certificates
 
     pems: list[bytes] = []
     fingerprints: set[str] = set()
@@ -225,7 +225,7 @@ def verify_bytes(path: Path, data: bytes, trust: TrustStore, *, nested: bool = F
         return Verification(path, Verdict.UNREADABLE, "larger than 20 MB, not a scorecard")
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         return Verification(path, Verdict.UNREADABLE, "not a PDF file")
-    from scorer.io.pdf_verify import inspect_pdf
+    from scorer.io.signatures.verify import inspect_pdf
 
     try:
         facts = inspect_pdf(data, trust.pems)

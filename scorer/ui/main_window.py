@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from scorer.services.interviews import InterviewService
-    from scorer.services.rubric_workspace import RubricWorkspaceService
+    from scorer.services.rubrics.workspace import RubricWorkspaceService
     from scorer.services.signing_desk import SigningDesk
     from scorer.ui.interview_page import InterviewPage
     from scorer.ui.rubric_workspace import RubricWorkspace

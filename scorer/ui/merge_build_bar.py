@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from scorer.services.merge_results import CohortResult, PacketResult
+from scorer.services.merge.results import CohortResult, PacketResult
 from scorer.ui.theme import css, tones
 
 

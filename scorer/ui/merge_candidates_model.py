@@ -1,6 +1,6 @@
 """The Merge dialog's candidates: one row each, with the state of every interview kind.
 
-The rows are the service's desk (`scorer.services.merge_desk.Desk`): what each
+The rows are the service's desk (`scorer.services.merge.desk.Desk`): what each
 candidate's packet will hold. A kind's cell is present, missing, not submitted or
 rejected; hovering over it gives every file behind it, with the whole reason.
 """
@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from scorer.services.merge_desk import KindState
+from scorer.services.merge.desk import KindState
 from scorer.ui.theme import tones
 
 if TYPE_CHECKING:
     from scorer.domain.panel import PanelKind
-    from scorer.services.merge_desk import CandidateDesk, Desk
+    from scorer.services.merge.desk import CandidateDesk, Desk
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from scorer.domain.panel import Severity
 
 if TYPE_CHECKING:
-    from scorer.services.merge_desk import CandidateDesk
+    from scorer.services.merge.desk import CandidateDesk
     from scorer.ui.merge_model import InputRow
 
 

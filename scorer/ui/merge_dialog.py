@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorer.domain.errors import ScorerError
-from scorer.services.merge_results import MergeCancelled
+from scorer.services.merge.results import MergeCancelled
 from scorer.ui.merge_build_bar import BuildBar
 from scorer.ui.merge_candidates_model import CandidatesModel
 from scorer.ui.merge_details import candidate_details, file_details
@@ -52,7 +52,7 @@ from scorer.ui.theme import css, tones
 
 if TYPE_CHECKING:
     from scorer.services.merge import CheckedInput, CohortResult, PacketResult
-    from scorer.services.merge_desk import CandidateDesk, Desk
+    from scorer.services.merge.desk import CandidateDesk, Desk
 
 log = logging.getLogger(__name__)
 

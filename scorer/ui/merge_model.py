@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from scorer.services.merge_inputs import resolved_path
+from scorer.services.merge.inputs import resolved_path
 from scorer.ui.theme import tones
 
 if TYPE_CHECKING:

@@ -33,17 +33,17 @@ from scorer.ui.theme import css, tones
 
 if TYPE_CHECKING:
     from scorer.domain.team import Waiting
-    from scorer.services.team_desk import TeamPacket
-    from scorer.services.team_library import LibraryReport
-    from scorer.services.team_publish import FlushReport
-    from scorer.services.team_status import TeamStatus
+    from scorer.services.team.desk import TeamPacket
+    from scorer.services.team.library import LibraryReport
+    from scorer.services.team.publish import FlushReport
+    from scorer.services.team.status import TeamStatus
 
 log = logging.getLogger(__name__)
 RETRY_MS = 60_000  # background publishing, which respects each row's back-off
 
 
 class TeamViewService(Protocol):
-    """What the view needs from `scorer.services.team_desk.TeamDesk`."""
+    """What the view needs from `scorer.services.team.desk.TeamDesk`."""
 
     def address(self) -> str | None: ...
 
@@ -155,7 +155,7 @@ class TeamView(QWidget):
             self.connection.setText(f"Team store: {address}{who}")
             self.publish_button.setEnabled(not self._busy)
             self.refresh_button.setEnabled(not self._busy)
-        from scorer.services.team_publish import waiting_line
+        from scorer.services.team.publish import waiting_line
 
         line = waiting_line(waiting.cards, waiting.statuses)
         self.outbox.setText(line[0].upper() + line[1:])

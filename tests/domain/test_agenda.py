@@ -6,7 +6,7 @@ import pytest
 
 from scorer.domain.agenda import Pace, planned_span, position, spans
 from scorer.domain.rubric import Rubric
-from scorer.io.rubric_loader import load_rubric_file
+from scorer.io.rubrics.loader import load_rubric_file
 
 MINIMAL = Path(__file__).parent.parent / "io" / "rubric_corpus" / "valid" / "minimal.yaml"
 

@@ -23,7 +23,7 @@ from scorer.domain.panel import (
 from scorer.domain.rubric import Level, Rubric
 from scorer.domain.scorecard import scorecard_from_detail
 from scorer.paths import bundled_rubrics_dir
-from scorer.services.rubric_library import load_library
+from scorer.services.rubrics.library import load_library
 from tests.support.sample import submitted_detail
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)

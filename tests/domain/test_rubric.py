@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from scorer.domain.rubric import Rubric
 from scorer.domain.rubric_checks import rubric_problems
-from scorer.io.rubric_loader import load_rubric_file, load_rubric_text
+from scorer.io.rubrics.loader import load_rubric_file, load_rubric_text
 
 MINIMAL = Path(__file__).parent.parent / "io" / "rubric_corpus" / "valid" / "minimal.yaml"
 

@@ -10,7 +10,7 @@ from scorer.domain.cohort import build_cohort
 from scorer.domain.cohort_doc import cohort_doc
 from scorer.domain.packet_doc import MergerPart
 from scorer.domain.panel import build_panel
-from scorer.io.cohort_csv import cohort_csv
+from scorer.io.documents.cohort_csv import cohort_csv
 from tests.domain.test_panel import detail, entry
 
 NOW = datetime(2026, 11, 30, 9, tzinfo=UTC)

@@ -7,8 +7,8 @@ from io import BytesIO
 from pypdf import PdfReader
 from reportlab.platypus import SimpleDocTemplate, Table
 
-from scorer.io.packet_pdf_page import para, pct
-from scorer.io.scorecard_pdf_style import HIRE
+from scorer.io.pdf.report_page import para, pct
+from scorer.io.pdf.style import HIRE
 
 
 def test_a_percentage_is_never_broken_from_its_sign() -> None:

@@ -7,11 +7,11 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from scorer.io.pdf_fonts import BOLD, REGULAR, register_fonts
-from scorer.io.pdf_radar import MARGIN, SIZE, Axis, Layout, layout, radar
-from scorer.io.scorecard_pdf_page import MARGIN as PAGE_MARGIN
+from scorer.io.pdf.fonts import BOLD, REGULAR, register_fonts
+from scorer.io.pdf.page import MARGIN as PAGE_MARGIN
+from scorer.io.pdf.radar import MARGIN, SIZE, Axis, Layout, layout, radar
 from scorer.paths import bundled_rubrics_dir
-from scorer.services.rubric_library import load_library
+from scorer.services.rubrics.library import load_library
 
 HEIGHT = 62 * mm
 WIDTHS = {"A4": (A4[0] - 2 * PAGE_MARGIN) / 2, "Letter": (LETTER[0] - 2 * PAGE_MARGIN) / 2}

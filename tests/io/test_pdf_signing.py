@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from scorer.domain.scorecard import scorecard_from_detail
-from scorer.io.certificates import create_identity
-from scorer.io.pdf_signing import load_key, sign_scorecard
-from scorer.io.scorecard_pdf import render_scorecard
-from scorer.io.scorecard_pdf_stamp import STAMP_FORM
+from scorer.io.documents.scorecard import render_scorecard
+from scorer.io.pdf.signature_stamp import STAMP_FORM
+from scorer.io.signatures.certificates import create_identity
+from scorer.io.signatures.sign import load_key, sign_scorecard
 from tests.support.sample import submitted_detail
 
 NOW = datetime(2026, 11, 20, 15, 5, tzinfo=UTC)
@@ -93,7 +93,7 @@ def test_the_signature_reservation_is_measured_not_guessed() -> None:
     from asn1crypto import cms
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    from scorer.io.pdf_signing import RESERVE_SLACK
+    from scorer.io.signatures.sign import RESERVE_SLACK
 
     made = create_identity("Ł" * 200, "long.name@example.com")  # the longest subject
     key = load_key(made.key_pem, made.certificate.pem)

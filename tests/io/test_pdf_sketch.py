@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
-from scorer.io.pdf_fonts import REGULAR, register_fonts
-from scorer.io.pdf_sketch import Sketch
+from scorer.io.pdf.fonts import REGULAR, register_fonts
+from scorer.io.pdf.sketch import Sketch
 
 RED = colors.Color(1, 0, 0)
 BLUE = colors.Color(0, 0, 1)

@@ -23,7 +23,7 @@ from pypdf import PdfReader
 
 from scorer.domain.dates import utc_day, utc_day_time
 from scorer.domain.scorecard import scorecard_from_detail
-from scorer.io.scorecard_pdf import render_scorecard
+from scorer.io.documents.scorecard import render_scorecard
 from scorer.services import identity
 from scorer.services.merge import MergeService
 from tests.support import fixtures

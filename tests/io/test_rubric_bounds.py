@@ -10,8 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from scorer.io.rubric_loader import MAX_RUBRIC_BYTES, RubricLoad, load_rubric_file, load_rubric_text
-from scorer.io.yaml_marks import MAX_DEPTH, MAX_VALUES, YamlSyntaxError, load_marked
+from scorer.io.rubrics.loader import (
+    MAX_RUBRIC_BYTES,
+    RubricLoad,
+    load_rubric_file,
+    load_rubric_text,
+)
+from scorer.io.rubrics.yaml_marks import MAX_DEPTH, MAX_VALUES, YamlSyntaxError, load_marked
 from tests.support.hostile_files import (
     alias_bomb,
     deep_block_yaml,

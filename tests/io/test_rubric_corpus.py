@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scorer.io.rubric_loader import load_rubric_file
+from scorer.io.rubrics.loader import load_rubric_file
 
 CORPUS = Path(__file__).parent / "rubric_corpus"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+) (.+)$")

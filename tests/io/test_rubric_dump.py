@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from scorer.io.rubric_dump import dump_rubric, yaml_string
-from scorer.io.rubric_loader import load_rubric_file, load_rubric_text, rubric_files
+from scorer.io.rubrics.dump import dump_rubric, yaml_string
+from scorer.io.rubrics.loader import load_rubric_file, load_rubric_text, rubric_files
 from scorer.paths import bundled_rubrics_dir
 
 

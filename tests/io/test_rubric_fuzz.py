@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scorer.io.rubric_loader import RubricLoad, load_rubric_text
+from scorer.io.rubrics.loader import RubricLoad, load_rubric_text
 from tests.support.fuzz import FUZZ
 from tests.support.hostile_files import alias_bomb, deep_flow_yaml
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scorer.io.rubric_loader import load_rubric_file, load_rubric_text
+from scorer.io.rubrics.loader import load_rubric_file, load_rubric_text
 from scorer.paths import bundled_rubrics_dir
 
 MATH = (bundled_rubrics_dir() / "math.yaml").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from scorer.domain.scorecard import scorecard_from_detail
-from scorer.io.scorecard_pdf import render_scorecard
+from scorer.io.documents.scorecard import render_scorecard
 from tests.support.sample import submitted_detail
 
 NOW = datetime(2026, 11, 20, 15, 5, tzinfo=UTC)

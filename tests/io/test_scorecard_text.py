@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from scorer.io.scorecard_pdf_style import Label, TextBlock, styles
+from scorer.io.pdf.style import Label, TextBlock, styles
 
 BODY = styles()["body"]
 

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 import pytest
 
 from scorer.domain.scorecard import scorecard_from_detail
-from scorer.io.scorecard_pdf import render_scorecard
-from scorer.io.scorecard_pdf_style import TextBlock, styles
+from scorer.io.documents.scorecard import render_scorecard
+from scorer.io.pdf.style import TextBlock, styles
 from scorer.paths import bundled_rubrics_dir
 from scorer.services.demo import build_demo
-from scorer.services.rubric_library import load_library
+from scorer.services.rubrics.library import load_library
 
 
 def test_a_block_that_fits_splits_into_itself_and_nothing() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scorer.io.yaml_marks import YamlSyntaxError, load_marked
+from scorer.io.rubrics.yaml_marks import YamlSyntaxError, load_marked
 
 
 def test_positions_of_keys_and_items() -> None:

@@ -12,7 +12,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyring.errors import KeyringLocked
 
-from scorer.io.certificates import key_matches, read_certificate
+from scorer.io.signatures.certificates import key_matches, read_certificate
 from scorer.paths import settings_path
 from scorer.services import identity
 from scorer.services.demo import TRUST_FOLDER, fill_demo, give_identities, sample_people

@@ -246,7 +246,7 @@ def test_export_writes_the_document_information_verify_expects(
 
 
 def _fingerprint(pem: bytes) -> str:
-    from scorer.io.certificates import read_certificate
+    from scorer.io.signatures.certificates import read_certificate
 
     return read_certificate(pem).fingerprint
 

@@ -6,7 +6,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from scorer.io.certificates import key_matches, read_certificate
+from scorer.io.signatures.certificates import key_matches, read_certificate
 from scorer.services import identity, keyring_store
 from scorer.services.keyring_store import SERVICE, KeyringUnavailable
 from tests.support import fixtures

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from scorer.domain.packet_doc import PACKET_ATTACHMENT, parse_packet
 from scorer.domain.panel import FlagKind, MixedCandidates, Severity
 from scorer.domain.scorecard import scorecard_from_detail
-from scorer.io.scorecard_pdf import render_scorecard
+from scorer.io.documents.scorecard import render_scorecard
 from scorer.services import identity
 from scorer.services.merge import (
     COHORT_REPORT,
@@ -22,7 +22,7 @@ from scorer.services.merge import (
     MergeService,
     NothingVerified,
 )
-from scorer.services.merge_pool import WorkerPool
+from scorer.services.merge.pool import WorkerPool
 from scorer.services.verify import Verdict, load_trust, verify_file
 from tests.support import fixtures
 from tests.support.panel_cards import CardSet, copy_cards, shared_pool, signed_cards
@@ -305,12 +305,12 @@ def test_a_failed_build_leaves_no_file_and_keeps_the_previous_packet(
     service.build_packet(checked, target)
     before = target.read_bytes()
 
-    import scorer.io.pdf_signing
+    import scorer.io.signatures.sign
 
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("signing failed")
 
-    monkeypatch.setattr(scorer.io.pdf_signing, "sign_scorecard", broken)
+    monkeypatch.setattr(scorer.io.signatures.sign, "sign_scorecard", broken)
     with pytest.raises(RuntimeError, match="signing failed"):
         service.build_packet(checked, target)
     assert target.read_bytes() == before
@@ -354,7 +354,7 @@ def test_the_pdf_stays_readable_by_pypdf_alone(tmp_path: Path, service: MergeSer
 def test_folders_are_searched_for_pdfs_within_bounds(
     tmp_path: Path, service: MergeService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import scorer.services.merge as merge
+    import scorer.services.merge.service as merge
 
     folder = tmp_path / "drive"
     (folder / "sub").mkdir(parents=True)

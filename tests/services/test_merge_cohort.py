@@ -21,13 +21,13 @@ from pypdf import PdfReader
 from scorer.domain.cohort_doc import COHORT_ATTACHMENT, CohortDoc, parse_cohort
 from scorer.domain.document_info import cohort_info
 from scorer.domain.panel import build_panel
-from scorer.io.cohort_pdf import CohortView, render_cohort
-from scorer.io.pdf_signing import sign_scorecard
-from scorer.io.scorecard_pdf_stamp import STAMP_FORM
+from scorer.io.documents.cohort import CohortView, render_cohort
+from scorer.io.pdf.signature_stamp import STAMP_FORM
+from scorer.io.signatures.sign import sign_scorecard
 from scorer.services import identity
 from scorer.services.merge import COHORT_REPORT, MergeService
-from scorer.services.merge_build import Merger, signing_key
-from scorer.services.merge_results import CohortResult
+from scorer.services.merge.build import Merger, signing_key
+from scorer.services.merge.results import CohortResult
 from scorer.services.verify import Verdict, load_trust, verify_file
 from tests.support import fixtures
 from tests.support.panel_cards import CardSet, person, shared_pool, signed_cards
@@ -317,7 +317,7 @@ def test_every_packet_and_the_report_count_as_progress(tmp_path: Path,
 def test_a_cancelled_build_writes_nothing(tmp_path: Path, service: MergeService) -> None:
     import threading
 
-    from scorer.services.merge_results import MergeCancelled
+    from scorer.services.merge.results import MergeCancelled
 
     checked = service.check(service.expand([signed_cards().folder]))
     cancel = threading.Event()

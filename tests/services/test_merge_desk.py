@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scorer.services.merge_desk import KindState, assign, desk, distinct
+from scorer.services.merge.desk import KindState, assign, desk, distinct
 from scorer.services.verify import Verdict
 from tests.support.desk_inputs import checked, details, kinds, unreadable
 

@@ -18,9 +18,10 @@ from scorer.domain.interview import DimensionScore, InterviewDetail
 from scorer.domain.packet_doc import PacketDoc, parse_packet
 from scorer.domain.panel import CONFLICT_STATUS, FlagKind, Severity
 from scorer.domain.scorecard import scorecard_from_detail
-from scorer.services import identity, merge_build
+from scorer.services import identity
 from scorer.services.merge import MergeService
-from scorer.services.merge_build import BuildRequest, Merger, VerifiedCard, build_packet
+from scorer.services.merge import build as merge_build
+from scorer.services.merge.build import BuildRequest, Merger, VerifiedCard, build_packet
 from scorer.services.verify import Verdict, load_trust, verify_file
 from tests.services import test_merge
 from tests.support import fixtures

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scorer.services.merge import MergeService
-from scorer.services.merge_pool import TaskFailure, WorkerPool, WorkersUnavailable
+from scorer.services.merge.pool import TaskFailure, WorkerPool, WorkersUnavailable
 from scorer.services.verify import MAX_BYTES
 from tests.support.merge_tasks import (
     allocate,

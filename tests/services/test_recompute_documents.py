@@ -26,8 +26,8 @@ from pypdf import PdfReader
 
 from scorer.domain.panel import PanelCard, RejectedInput
 from scorer.domain.scorecard import scorecard_from_detail
-from scorer.services.merge_build import BuildRequest, Merger, VerifiedCard, build_packet
-from scorer.services.merge_cohort import cohort_files
+from scorer.services.merge.build import BuildRequest, Merger, VerifiedCard, build_packet
+from scorer.services.merge.cohort import cohort_files
 from scorer.services.verify import load_trust, verify_file
 from tests.domain.test_panel import KINDS, detail
 from tests.support.panel_cards import NOW, Person, person, sample_details, sign_detail

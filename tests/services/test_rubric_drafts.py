@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from scorer.domain.errors import RubricError
-from scorer.services.rubric_drafts import RubricDrafts
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.drafts import RubricDrafts
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from tests.services.factories import FakeClock
 
 CORPUS = Path(__file__).parent.parent / "io" / "rubric_corpus"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from scorer.domain.errors import RubricError
-from scorer.io.rubric_loader import rubric_files
+from scorer.io.rubrics.loader import rubric_files
 from scorer.paths import bundled_rubrics_dir
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.services.settings import load_settings
 
 
@@ -89,7 +89,7 @@ def test_a_read_only_bundled_file_is_copied_writable(
     source = bundled_rubrics_dir() / "math.yaml"
     (shipped / "math.yaml").write_bytes(source.read_bytes())
     os.chmod(shipped / "math.yaml", 0o444)
-    monkeypatch.setattr("scorer.services.rubric_folder.bundled_rubrics_dir", lambda: shipped)
+    monkeypatch.setattr("scorer.services.rubrics.folder.bundled_rubrics_dir", lambda: shipped)
     service = RubricWorkspaceService.from_settings()
     copy = scorer_home / "rubrics" / "math.yaml"
     assert service.folder == copy.parent and copy.stat().st_mode & stat.S_IWUSR

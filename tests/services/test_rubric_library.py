@@ -3,7 +3,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from scorer.services.rubric_library import load_library, load_paths
+from scorer.services.rubrics.library import load_library, load_paths
 
 CORPUS = Path(__file__).parent.parent / "io" / "rubric_corpus"
 

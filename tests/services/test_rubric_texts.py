@@ -9,10 +9,10 @@ import pytest
 
 from scorer.domain.errors import RubricError
 from scorer.domain.interview import InterviewState
-from scorer.io.rubric_loader import load_rubric_text
+from scorer.io.rubrics.loader import load_rubric_text
 from scorer.paths import database_path
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.storage import Store
 from scorer.storage.bulk import bulk_import
 from tests.services.factories import FakeClock

@@ -9,9 +9,9 @@ import pytest
 
 from scorer.domain.errors import RubricError
 from scorer.domain.placeholders import fill_placeholders
-from scorer.io.rubric_loader import load_rubric_file, load_rubric_text
+from scorer.io.rubrics.loader import load_rubric_file, load_rubric_text
 from scorer.paths import resource
-from scorer.services.rubric_workspace import (
+from scorer.services.rubrics.workspace import (
     INVALID,
     TEMPLATE,
     RubricWorkspaceService,

@@ -10,10 +10,10 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import FreeText
 
 from scorer.domain.scorecard import scorecard_from_detail
-from scorer.io.certificates import create_identity
-from scorer.io.pdf_signing import load_key, sign_scorecard
-from scorer.io.scorecard_pdf import render_scorecard
-from scorer.io.scorecard_pdf_stamp import STAMP_FORM, draw_stamp
+from scorer.io.documents.scorecard import render_scorecard
+from scorer.io.pdf.signature_stamp import STAMP_FORM, draw_stamp
+from scorer.io.signatures.certificates import create_identity
+from scorer.io.signatures.sign import load_key, sign_scorecard
 from scorer.services import identity
 from scorer.services.export import Signer, export_detail
 from scorer.services.verify import MAX_BYTES, Verdict, load_trust, verify_file

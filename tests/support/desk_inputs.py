@@ -9,7 +9,7 @@ from pathlib import Path
 from scorer.domain.interview import InterviewDetail
 from scorer.domain.panel import PanelKind
 from scorer.domain.scorecard import scorecard_from_detail
-from scorer.services.merge_results import CheckedInput
+from scorer.services.merge.results import CheckedInput
 from scorer.services.verify import Verdict, Verification
 from tests.support.panel_cards import NOW, sample_details
 

@@ -20,10 +20,10 @@ from cryptography.x509.oid import NameOID
 
 from scorer.domain.document_info import DocumentInfo
 from scorer.domain.scorecard import Scorecard
-from scorer.io import scorecard_pdf
-from scorer.io.pdf_signing import LoadedKey, load_key, sign_scorecard
-from scorer.io.scorecard_pdf import render_scorecard
-from scorer.io.scorecard_pdf_stamp import STAMP_FORM
+from scorer.io.documents import scorecard as scorecard_pdf
+from scorer.io.documents.scorecard import render_scorecard
+from scorer.io.pdf.signature_stamp import STAMP_FORM
+from scorer.io.signatures.sign import LoadedKey, load_key, sign_scorecard
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 

@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from scorer.services.merge_tasks import Checked, CheckTask
+    from scorer.services.merge.tasks import Checked, CheckTask
 
 
 def echo(value: object) -> object:
@@ -42,7 +42,7 @@ def allocate(megabytes: int) -> int:
 
 def check_or_hang(task: CheckTask) -> Checked:
     """The merge's own check, except that a file named hang.pdf never finishes."""
-    from scorer.services.merge_tasks import check_file
+    from scorer.services.merge.tasks import check_file
 
     if task.path.name == "hang.pdf":
         time.sleep(60)

@@ -20,16 +20,16 @@ from typing import TYPE_CHECKING
 
 from scorer.domain.interview import InterviewDetail
 from scorer.domain.scorecard import scorecard_from_detail
-from scorer.io.certificates import NewIdentity, create_identity
-from scorer.io.pdf_signing import LoadedKey, load_key, sign_scorecard
-from scorer.io.scorecard_pdf import render_scorecard
-from scorer.io.scorecard_pdf_stamp import STAMP_FORM
+from scorer.io.documents.scorecard import render_scorecard
+from scorer.io.pdf.signature_stamp import STAMP_FORM
+from scorer.io.signatures.certificates import NewIdentity, create_identity
+from scorer.io.signatures.sign import LoadedKey, load_key, sign_scorecard
 from scorer.paths import bundled_rubrics_dir
 from scorer.services.demo import build_demo
-from scorer.services.rubric_library import load_library
+from scorer.services.rubrics.library import load_library
 
 if TYPE_CHECKING:
-    from scorer.services.merge_pool import WorkerPool
+    from scorer.services.merge.pool import WorkerPool
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
@@ -137,8 +137,8 @@ def copy_cards(paths: Sequence[Path], target: Path) -> list[Path]:
 @cache
 def shared_pool() -> WorkerPool:
     """One pool of warm checking workers for every merge test in the process."""
-    from scorer.services.merge_pool import WorkerPool
-    from scorer.services.merge_tasks import warm_up
+    from scorer.services.merge.pool import WorkerPool
+    from scorer.services.merge.tasks import warm_up
 
     pool = WorkerPool(workers=2, warm_up=warm_up)
     atexit.register(pool.close)

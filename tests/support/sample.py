@@ -15,7 +15,7 @@ from scorer.domain.interview import (
 from scorer.domain.people import Candidate, Interviewer
 from scorer.domain.rubric import Rubric
 from scorer.domain.timer import Pause, Timer
-from scorer.io.rubric_loader import load_rubric_file
+from scorer.io.rubrics.loader import load_rubric_file
 from scorer.paths import bundled_rubrics_dir
 
 START = datetime(2026, 11, 20, 14, 0, tzinfo=UTC)

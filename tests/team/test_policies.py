@@ -165,7 +165,7 @@ def test_the_password_never_reaches_the_server_in_clear(team: TeamDb) -> None:
 
 
 def test_team_status_puts_late_interviews_first_and_counts_them(team: TeamDb) -> None:
-    from scorer.services.team_status import team_status
+    from scorer.services.team.status import team_status
     from scorer.team.client import TeamClient
 
     _publish(team, ANN, "coding")  # published: never late

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from scorer.domain.team import Role, TeamCertificate, TeamState, Waiting
-from scorer.services.team_access import client_for, connect_profile, open_client
-from scorer.services.team_publish import Publisher
+from scorer.services.team.access import client_for, connect_profile, open_client
+from scorer.services.team.publish import Publisher
 from scorer.storage import team_outbox
 from scorer.team.client import TeamClient
 from tests.services.factories import make_rubric

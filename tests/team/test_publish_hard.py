@@ -15,9 +15,9 @@ import psycopg
 import pytest
 
 from scorer.domain.team import Role, TeamState
-from scorer.services.team_access import connect_profile, open_client
-from scorer.services.team_publish import Publisher
-from scorer.services.team_trust import check_cards, team_trust
+from scorer.services.team.access import connect_profile, open_client
+from scorer.services.team.publish import Publisher
+from scorer.services.team.trust import check_cards, team_trust
 from scorer.services.verify import Verdict
 from scorer.team.client import TeamClient
 from tests.conftest import REPO
@@ -35,7 +35,7 @@ _CHILD = """
 import sys, time
 from pathlib import Path
 from scorer.services.store import open_local_store
-from scorer.services.team_publish import Publisher
+from scorer.services.team.publish import Publisher
 from scorer.team.client import TeamClient
 
 def slowly(item):

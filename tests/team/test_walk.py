@@ -12,7 +12,7 @@ import pytest
 
 from scorer.cli import main
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_library import load_library
+from scorer.services.rubrics.library import load_library
 from scorer.services.store import open_local_store
 from tests.support import fixtures
 from tests.team.conftest import TeamDb

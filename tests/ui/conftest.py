@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from scorer.paths import bundled_rubrics_dir
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_library import RubricLibrary, load_library
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.library import RubricLibrary, load_library
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.services.store import open_local_store
 from scorer.storage import Store
 from scorer.ui.gui_thread_collector import GuiThreadCollector

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from scorer import app as scorer_app
 from scorer.paths import database_path
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_library import RubricLibrary
+from scorer.services.rubrics.library import RubricLibrary
 from scorer.services.store import open_local_store
 from scorer.storage.instance_lock import InstanceLock
 from scorer.storage.interview_list import quick_summaries

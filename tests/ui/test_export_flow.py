@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_library import RubricLibrary
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.library import RubricLibrary
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.services.signing_desk import SigningDesk
 from scorer.services.verify import Verdict, load_trust, verify_file
 from scorer.storage import Store

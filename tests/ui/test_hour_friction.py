@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from scorer.domain.interview import InterviewState
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_library import RubricLibrary
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.library import RubricLibrary
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.services.signing_desk import SigningDesk
 from scorer.storage import Store
 from scorer.ui.identity_dialog import IdentityDialog

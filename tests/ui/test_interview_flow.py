@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from scorer.domain.interview import InterviewState, QuestionStatus
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_library import RubricLibrary
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.library import RubricLibrary
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.services.store import open_local_store
 from scorer.ui.main_window import MainWindow
 from scorer.ui.new_interview_dialog import NewInterviewDialog

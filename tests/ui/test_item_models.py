@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from scorer.domain.interview import QuestionStatus
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_library import RubricLibrary
+from scorer.services.rubrics.library import RubricLibrary
 from scorer.ui.interview_list_model import BATCH, IdRole, InterviewListModel
 from scorer.ui.question_list_model import QuestionListModel
 from tests.services.factories import FakeClock

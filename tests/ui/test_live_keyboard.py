@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from scorer.domain.interview import InterviewState
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_library import RubricLibrary
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.library import RubricLibrary
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.ui.main_window import MainWindow
 from scorer.ui.submit_dialog import SubmitDialog
 from tests.services.factories import FakeClock

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_library import RubricLibrary
+from scorer.services.rubrics.library import RubricLibrary
 from scorer.ui.interview_page import InterviewPage
 from tests.services.factories import FakeClock
 

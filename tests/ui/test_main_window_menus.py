@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.ui.main_window import MainWindow
 from scorer.ui.merge_dialog import MergeDialog
 from scorer.ui.shortcuts_dialog import ShortcutsDialog, shortcuts_html
@@ -22,7 +22,7 @@ def test_merge_opens_the_dialog_and_releases_its_workers(
     monkeypatch.setattr(MergeDialog, "exec", lambda self: opened.append(self) or 0)
     closed: list[bool] = []
     monkeypatch.setattr(
-        "scorer.services.merge.MergeService.close", lambda self: closed.append(True)
+        "scorer.services.merge.service.MergeService.close", lambda self: closed.append(True)
     )
     merge = next(a for a in window.menuBar().actions()[0].menu().actions()
                  if a.text().startswith("&Merge"))

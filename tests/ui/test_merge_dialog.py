@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from scorer.domain.panel import MixedCandidates
 from scorer.services import identity
 from scorer.services.merge import CheckedInput, CohortResult, MergeService, PacketResult
-from scorer.services.merge_desk import Desk, desk
-from scorer.services.merge_pool import WorkerPool
-from scorer.services.merge_results import MergeCancelled
+from scorer.services.merge.desk import Desk, desk
+from scorer.services.merge.pool import WorkerPool
+from scorer.services.merge.results import MergeCancelled
 from scorer.services.verify import Verdict, load_trust, verify_file
 from scorer.ui.merge_dialog import MergeDialog
 from scorer.ui.merge_model import CHECKING
@@ -448,7 +448,7 @@ def test_a_refused_build_is_shown_and_nothing_is_offered(
     qtbot: QtBot, dialog: MergeDialog, fake: FakeService, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from scorer.services.merge_results import MergeError
+    from scorer.services.merge.results import MergeError
 
     def refuse(*args: object, **kwargs: object) -> PacketResult:
         raise MergeError("The packet would replace the input x.pdf; choose another output "

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from scorer.services.merge_desk import desk
+from scorer.services.merge.desk import desk
 from scorer.services.verify import Verdict
 from scorer.ui.merge_candidates_model import CandidatesModel
 from scorer.ui.merge_files_filter import MergeFilesFilter

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from scorer.services.rubric_workspace import DRAFTS_DIR, RubricWorkspaceService
+from scorer.services.rubrics.workspace import DRAFTS_DIR, RubricWorkspaceService
 from scorer.ui.rubric_workspace.draft_flow import DISCARD_DRAFT, DRAFT_TOPIC, RESTORE
 from scorer.ui.rubric_workspace.workspace import SAVE
 from tests.ui.workspace_helpers import (

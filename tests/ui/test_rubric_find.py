@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.ui.rubric_workspace import RubricWorkspace
 from tests.ui.workspace_helpers import (
     MINIMAL,

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from scorer.domain.placeholders import fill_placeholders
 from scorer.paths import bundled_rubrics_dir
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.ui.rubric_workspace.diff_view import InterviewDiffDialog
 from scorer.ui.rubric_workspace.disk_changes import DISK_TOPIC, KEEP
 from scorer.ui.rubric_workspace.history_dialog import HistoryDialog

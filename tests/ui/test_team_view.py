@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from scorer.domain.team import Member, Role, TeamInterview, TeamState, TeamUnreachable, Waiting
-from scorer.services.team_library import LibraryReport
-from scorer.services.team_publish import FlushReport
-from scorer.services.team_status import TeamStatus
+from scorer.services.team.library import LibraryReport
+from scorer.services.team.publish import FlushReport
+from scorer.services.team.status import TeamStatus
 from scorer.ui.team_view import TeamView
 from scorer.ui.theme import tones
 

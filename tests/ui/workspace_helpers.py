@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.ui.rubric_workspace import RubricWorkspace
 from scorer.ui.widgets.choice_option import ChoiceOption
 

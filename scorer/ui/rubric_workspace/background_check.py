@@ -12,7 +12,7 @@ from itertools import count
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from scorer.io.rubric_loader import RubricLoad
+from scorer.io.rubrics.loader import RubricLoad
 
 Check = Callable[[str], RubricLoad]
 

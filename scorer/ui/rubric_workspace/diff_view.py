@@ -35,7 +35,7 @@ from scorer.domain.errors import ScorerError
 from scorer.domain.rubric import Rubric
 from scorer.domain.rubric_use import RubricUse
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_workspace import rubric_diff
+from scorer.services.rubrics.workspace import rubric_diff
 from scorer.services.text_diff import text_diff
 from scorer.ui.prose import escape_text
 from scorer.ui.theme import tones

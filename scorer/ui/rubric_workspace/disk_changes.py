@@ -9,7 +9,7 @@ like any other: Ctrl+Z brings the edits back.
 
 from __future__ import annotations
 
-from scorer.services.rubric_workspace import LibraryChange
+from scorer.services.rubrics.workspace import LibraryChange
 from scorer.services.text_diff import text_diff
 from scorer.ui.prose import escape_text
 from scorer.ui.rubric_workspace.draft_keeper import DraftKeeper

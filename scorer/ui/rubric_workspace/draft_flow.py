@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scorer.services.rubric_workspace import Draft
+from scorer.services.rubrics.workspace import Draft
 from scorer.services.text_diff import text_diff
 from scorer.ui.prose import escape_text
 from scorer.ui.rubric_workspace.draft_keeper import DraftKeeper

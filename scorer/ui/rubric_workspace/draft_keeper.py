@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from scorer.domain.errors import ScorerError
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.ui.debounce import SAVE_DELAY_MS, Debounced
 
 

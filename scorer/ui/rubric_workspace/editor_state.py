@@ -15,9 +15,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QToolButton, QWidget
 
 from scorer.domain.rubric import Rubric
-from scorer.io.rubric_loader import RubricLoad
+from scorer.io.rubrics.loader import RubricLoad
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_workspace import RubricFile, RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricFile, RubricWorkspaceService
 from scorer.ui.prose import escape_text
 from scorer.ui.rubric_workspace.background_check import BackgroundCheck
 from scorer.ui.rubric_workspace.banner import Banner

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from scorer.services.rubric_workspace import RubricFile
+from scorer.services.rubrics.workspace import RubricFile
 from scorer.ui.theme import tones
 
 _PATH = Qt.ItemDataRole.UserRole

@@ -17,7 +17,7 @@ from itertools import count
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
-from scorer.services.rubric_workspace import FolderScan, LibraryChange, RubricWorkspaceService
+from scorer.services.rubrics.workspace import FolderScan, LibraryChange, RubricWorkspaceService
 
 RELOAD_DELAY_MS = 250
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorer.domain.errors import ScorerError
-from scorer.services.rubric_workspace import INVALID, HistoryEntry
+from scorer.services.rubrics.workspace import INVALID, HistoryEntry
 from scorer.ui.rubric_workspace.diff_view import DiffText
 
 _ENTRY = Qt.ItemDataRole.UserRole

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorer.domain.errors import ScorerError
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.ui.prose import escape_text
 from scorer.ui.theme import css, tones
 

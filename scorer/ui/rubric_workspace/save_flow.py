@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from scorer.domain.errors import ScorerError
-from scorer.io.rubric_loader import RubricLoad
+from scorer.io.rubrics.loader import RubricLoad
 from scorer.ui.prose import escape_text
 from scorer.ui.rubric_workspace.draft_keeper import DraftKeeper
 from scorer.ui.rubric_workspace.editor_state import EditorState

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorer.services.interviews import InterviewService
-from scorer.services.rubric_workspace import RubricWorkspaceService
+from scorer.services.rubrics.workspace import RubricWorkspaceService
 from scorer.ui.debounce import SAVE_DELAY_MS
 from scorer.ui.rubric_workspace.background_check import BackgroundCheck
 from scorer.ui.rubric_workspace.banner import Banner
