@@ -38,15 +38,15 @@ Schema `scorer.cohort/1`:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from scorer.domain.cohort import Cohort, dimension_key
 from scorer.domain.cohort_files import COHORT_ATTACHMENT, COHORT_DIGEST_PREFIX, COHORT_SCHEMA
+from scorer.domain.embedded_json import parse_embedded
 from scorer.domain.errors import ScorerError
 from scorer.domain.krippendorff_bootstrap import (
     ALPHA_MIN,
@@ -289,16 +289,4 @@ def _cards(panel: Panel) -> list[CohortCard]:
 
 def parse_cohort(data: bytes) -> CohortDoc:
     """Read an embedded cohort document back; `CohortError` if it is not one."""
-    try:
-        raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise CohortError("The embedded cohort document is not valid JSON.") from None
-    if not isinstance(raw, dict) or raw.get("schema") != COHORT_SCHEMA:
-        raise CohortError(f"The embedded document is not a {COHORT_SCHEMA} document.")
-    try:
-        return CohortDoc.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise CohortError(f"The embedded cohort document is invalid at {where}: "
-                          f"{first['msg']}.") from None
+    return parse_embedded(data, COHORT_SCHEMA, CohortDoc, CohortError, "cohort document")

@@ -29,12 +29,12 @@ Schema `scorer.packet/1`:
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import datetime
 from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from scorer.domain.embedded_json import parse_embedded
 from scorer.domain.errors import ScorerError
 from scorer.domain.panel import Panel
 
@@ -196,19 +196,4 @@ def packet_doc(
 
 def parse_packet(data: bytes) -> PacketDoc:
     """Read an embedded packet document back; `PacketError` if it is not one."""
-    try:
-        raw = json.loads(data.decode("utf-8"))
-    except RecursionError:
-        raise PacketError("The embedded packet document is nested too deeply to be a "
-                          "packet.") from None
-    except (UnicodeDecodeError, ValueError):
-        raise PacketError("The embedded packet document is not valid JSON.") from None
-    if not isinstance(raw, dict) or raw.get("schema") != PACKET_SCHEMA:
-        raise PacketError(f"The embedded document is not a {PACKET_SCHEMA} document.")
-    try:
-        return PacketDoc.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PacketError(f"The embedded packet document is invalid at {where}: "
-                          f"{first['msg']}.") from None
+    return parse_embedded(data, PACKET_SCHEMA, PacketDoc, PacketError, "packet document")

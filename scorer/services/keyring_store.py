@@ -162,30 +162,39 @@ def checked_backend() -> Any:
     return backend
 
 
-def store_key(fingerprint: str, key_pem: bytes) -> None:
+def _set(service: str, account: str, secret: str, refusal: str) -> None:
     backend = checked_backend()
     errors = _keyring().errors
     try:
-        backend.set_password(SERVICE, fingerprint, key_pem.decode("ascii"))
+        backend.set_password(service, account, secret)
     except errors.NoKeyringError:
         raise _none_available() from None
     except errors.KeyringLocked:
         raise _locked() from None
     except errors.KeyringError as exc:
-        raise _refused("refused to store the signing key", exc) from None
+        raise _refused(refusal, exc) from None
 
 
-def load_key(fingerprint: str) -> bytes | None:
+def _get(service: str, account: str) -> str | None:
     backend = checked_backend()
     errors = _keyring().errors
     try:
-        value = backend.get_password(SERVICE, fingerprint)
+        value = backend.get_password(service, account)
     except errors.NoKeyringError:
         raise _none_available() from None
     except errors.KeyringLocked:
         raise _locked() from None
     except errors.KeyringError as exc:
         raise _refused("could not be read", exc) from None
+    return str(value) if value else None
+
+
+def store_key(fingerprint: str, key_pem: bytes) -> None:
+    _set(SERVICE, fingerprint, key_pem.decode("ascii"), "refused to store the signing key")
+
+
+def load_key(fingerprint: str) -> bytes | None:
+    value = _get(SERVICE, fingerprint)
     return value.encode("ascii") if value else None
 
 
@@ -201,30 +210,11 @@ TEAM_SERVICE = "scorer-team"
 
 def store_team_password(address: str, password: str) -> None:
     """The team store login's password, under service `scorer-team` and the address."""
-    backend = checked_backend()
-    errors = _keyring().errors
-    try:
-        backend.set_password(TEAM_SERVICE, address, password)
-    except errors.NoKeyringError:
-        raise _none_available() from None
-    except errors.KeyringLocked:
-        raise _locked() from None
-    except errors.KeyringError as exc:
-        raise _refused("refused to store the team store password", exc) from None
+    _set(TEAM_SERVICE, address, password, "refused to store the team store password")
 
 
 def load_team_password(address: str) -> str | None:
-    backend = checked_backend()
-    errors = _keyring().errors
-    try:
-        value = backend.get_password(TEAM_SERVICE, address)
-    except errors.NoKeyringError:
-        raise _none_available() from None
-    except errors.KeyringLocked:
-        raise _locked() from None
-    except errors.KeyringError as exc:
-        raise _refused("could not be read", exc) from None
-    return str(value) if value else None
+    return _get(TEAM_SERVICE, address)
 
 
 def delete_team_password(address: str) -> None:
