@@ -21,7 +21,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from scorer.domain.cohort import Cohort, InterviewerStats, Reliability
@@ -39,7 +38,7 @@ from scorer.io.pdf.report_page import (
     pct,
     table_heading,
 )
-from scorer.io.pdf.stamp_tail import StampTail
+from scorer.io.pdf.stamp_tail import StampTail, signature_table
 from scorer.io.pdf.style import (
     ACCENT,
     HIRE,
@@ -393,11 +392,5 @@ def _signature(view: CohortView, slot: StampSlot, width: float
         para("Cohort data SHA-256", "muted"),
         para(view.digest or "—", "muted"),
     ]
-    table = Table([[slot, words]], colWidths=[slot.width + 6 * mm, width - slot.width - 6 * mm])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table = signature_table(slot, words, width)
     return [para("Signature", "h2"), table], [Spacer(1, 4 * mm), table]

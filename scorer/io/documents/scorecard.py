@@ -36,7 +36,7 @@ from scorer.io.pdf.page import MARGIN, Furniture, numbered_canvas, templates
 from scorer.io.pdf.radar import Axis, radar
 from scorer.io.pdf.signature_stamp import draw_stamp
 from scorer.io.pdf.split_row import SplitRow
-from scorer.io.pdf.stamp_tail import StampTail
+from scorer.io.pdf.stamp_tail import StampTail, signature_table
 from scorer.io.pdf.style import (
     ACCENT,
     HIRE,
@@ -247,10 +247,13 @@ def _summary(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]:
     return [_heading("Summary"), table]
 
 
+ROW_BOTTOM = 6  # under each dimension's row, inside the row (see `SplitRow`)
+
+
 def _dimensions(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]:
     widths = [width * 0.24, width * 0.36, width * 0.40]
     header = SplitRow([[label("DIMENSION", "th")], [label("LEVEL AND ANCHOR", "th")],
-                       [label("EVIDENCE", "th")]], widths)
+                       [label("EVIDENCE", "th")]], widths, bottom=ROW_BOTTOM)
     rows: list[list[Any]] = [[header]]
     for entry in card.scores:
         dimension = rubric.dimension(entry.dimension_id)
@@ -269,11 +272,11 @@ def _dimensions(card: Scorecard, rubric: Rubric, width: float) -> list[Flowable]
         evidence = (para(entry.evidence) if entry.evidence.strip()
                     else label("No evidence written.", "muted"))
         rows.append([SplitRow([name, level, [evidence]], widths,
-                              partial(_continued, entry.dimension_name))])
+                              partial(_continued, entry.dimension_name), bottom=ROW_BOTTOM)])
     # Rows split where the page ends (each part of a row names its dimension), so a page
     # never ends with the header repeated over a row that does not fit.
     table = Table(rows, colWidths=[width], repeatRows=1, splitByRow=0, splitInRow=1)
-    style = grid_style(right=0, top=5, bottom=6, flush_left=True)
+    style = grid_style(right=0, top=5, bottom=0, flush_left=True)
     table.setStyle(style)
     return [_heading("Dimensions"), table]
 
@@ -336,11 +339,5 @@ def _signature(card: Scorecard, digest: str, slot: StampSlot, width: float
         label("Scorecard data SHA-256", "muted"),
         label(digest, "muted"),
     ]
-    table = Table([[slot, words]], colWidths=[slot.width + 6 * mm, width - slot.width - 6 * mm])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table = signature_table(slot, words, width)
     return [_heading("Signature"), table], [Spacer(1, 4 * mm), table]

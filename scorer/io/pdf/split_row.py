@@ -21,27 +21,31 @@ class SplitRow(Flowable):  # type: ignore[misc]
     """Columns of flowables side by side; `continued()` gives the name cell of a later part.
 
     `widths` are the columns' widths; each column's content is inset by `left` (but the
-    first column's) and by `right`. A row splits only where its first column, the name,
-    stays whole and at least `least` points of the others stay with it; otherwise it
-    moves on whole.
+    first column's) and by `right`, and `bottom` points are left under the tallest
+    column. (The space under a row belongs to the row, not to the table's cell padding:
+    reportlab puts a row that fits but for its padding whole on the page and carries an
+    empty row, under a repeated header, to the next.) A row splits only where its first
+    column, the name, stays whole and at least `least` points of the others stay with it;
+    otherwise it moves on whole.
     """
 
     def __init__(self, columns: Sequence[Column], widths: Sequence[float],
                  continued: Callable[[], Column] | None = None, *, left: float = 4,
-                 right: float = 6, least: float = 30) -> None:
+                 right: float = 6, bottom: float = 0, least: float = 30) -> None:
         super().__init__()
         self.columns = [list(c) for c in columns]
         self.widths = list(widths)
         self.continued = continued
         self.left = left
         self.right = right
+        self.bottom = bottom
         self.least = least
         self._heights: list[float] = []
 
     def _again(self, columns: list[Column], continued: Callable[[], Column] | None
                ) -> SplitRow:
         return SplitRow(columns, self.widths, continued, left=self.left, right=self.right,
-                        least=self.least)
+                        bottom=self.bottom, least=self.least)
 
     def _inner(self, index: int) -> float:
         return self.widths[index] - (0 if index == 0 else self.left) - self.right
@@ -50,7 +54,7 @@ class SplitRow(Flowable):  # type: ignore[misc]
         self._heights = [_stack_height(column, self._inner(i))
                          for i, column in enumerate(self.columns)]
         self.width = sum(self.widths)
-        self.height = max(self._heights, default=0.0)
+        self.height = max(self._heights, default=0.0) + self.bottom
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -58,7 +62,7 @@ class SplitRow(Flowable):  # type: ignore[misc]
         here: list[Column] = []
         later: list[Column] = []
         for index, column in enumerate(self.columns):
-            first, rest = _split_stack(column, self._inner(index), avail_height)
+            first, rest = _split_stack(column, self._inner(index), avail_height - self.bottom)
             here.append(first)
             later.append(rest)
         kept = max((_stack_height(c, self._inner(i)) for i, c in enumerate(here) if i),

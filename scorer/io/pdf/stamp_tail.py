@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table, TableStyle
 
 EPSILON = 0.01
 
@@ -91,3 +92,16 @@ def _carry(lead: Sequence[Flowable], width: float, height: float
     while here and here[-1].getKeepWithNext():  # a heading goes on with what it heads
         later.insert(0, here.pop())
     return here, later
+
+
+def signature_table(slot: Flowable, words: Sequence[Flowable], width: float) -> Table:
+    """The signature block's row: the stamp's slot, then the words beside it."""
+    table = Table([[slot, list(words)]],
+                  colWidths=[slot.width + 6 * mm, width - slot.width - 6 * mm])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table

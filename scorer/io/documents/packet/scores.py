@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from scorer.domain.panel import Panel
 from scorer.domain.panel_scores import score_line
@@ -16,6 +16,7 @@ from scorer.io.documents.scorecard import StampSlot
 from scorer.io.pdf.charts import Bar, Dot, DotRow, competency_dots, score_bars
 from scorer.io.pdf.late_text import LateLabel, WithLateRight
 from scorer.io.pdf.report_page import para
+from scorer.io.pdf.stamp_tail import signature_table
 from scorer.io.pdf.style import (
     ACCENT,
     INK,
@@ -153,11 +154,5 @@ def signature_section(view: PacketView, slot: StampSlot, width: float
         para("Packet data SHA-256", "muted"),
         LateLabel(partial(_digest, view), styles()["muted"], "0" * 64),
     ]
-    table = Table([[slot, words]], colWidths=[slot.width + 6 * mm, width - slot.width - 6 * mm])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table = signature_table(slot, words, width)
     return [para("Signature", "h2"), table], [Spacer(1, 4 * mm), table]
