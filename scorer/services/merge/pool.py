@@ -3,11 +3,14 @@
 A hostile PDF must not hang or crash the merge. A thread cannot be stopped, so
 each file is checked in a worker process of a `pebble.ProcessPool`: a task that
 runs past its time limit has its worker killed (the pool starts a new one), and
-a worker that dies fails only the task it ran. Workers are started with `spawn`
-(never `fork`: the app has threads), warm up in the pool's initializer so that
-imports do not count against a file's limit (a task's time starts when a worker
-takes it), and on POSIX run with a cap on their address space, so that a
-decompression bomb ends in a MemoryError instead of taking the machine's memory.
+a worker that dies fails only the task it ran. Workers never `fork` from the app
+(it has threads): on POSIX they fork from multiprocessing's forkserver, a
+single-threaded process that imports the pool's `preload` modules once, so a new
+or replacement worker starts warm in milliseconds; elsewhere they are spawned.
+They warm up in the pool's initializer so that imports do not count against a
+file's limit (a task's time starts when a worker takes it), and on POSIX run with
+a cap on their address space, so that a decompression bomb ends in a MemoryError
+instead of taking the machine's memory.
 
 Tasks are module-level functions (pickled by name) and picklable arguments.
 """
@@ -20,6 +23,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
+from multiprocessing.context import BaseContext
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -50,6 +54,20 @@ class TaskFailure:
     reason: str
     timed_out: bool = False
     cancelled: bool = False
+
+
+def worker_context(preload: Sequence[str] = ()) -> BaseContext:
+    """Where workers come from: the forkserver, preloaded with `preload`, where there is one.
+
+    The forkserver is one per process and imports its preload when it starts, so the first
+    pool to start a worker decides it; later pools' modules are imported in each worker.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    if preload:
+        context.set_forkserver_preload(list(preload))
+    return context
 
 
 def _start_worker(warm_up: Callable[[], object] | None, memory_limit: int | None) -> None:
@@ -91,8 +109,11 @@ class WorkerPool:
 
     def __init__(self, workers: int | None = None,
                  warm_up: Callable[[], object] | None = None,
-                 memory_limit: int | None = MEMORY_LIMIT) -> None:
+                 memory_limit: int | None = MEMORY_LIMIT,
+                 preload: Sequence[str] = ()) -> None:
+        """`preload` names the modules the forkserver imports for every worker to share."""
         self.size = max(1, workers or min(4, os.cpu_count() or 1))
+        self._preload = tuple(preload)
         self._warm_up = warm_up
         self._memory_limit = memory_limit
         self._pool: ProcessPool | None = None
@@ -119,7 +140,7 @@ class WorkerPool:
             self._pool = ProcessPool(
                 max_workers=count, initializer=_start_worker,
                 initargs=(self._warm_up, self._memory_limit),
-                context=multiprocessing.get_context("spawn"),
+                context=worker_context(self._preload),
             )
             self._workers = count
             _ = self._pool.active  # starts the workers now

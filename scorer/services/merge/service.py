@@ -56,6 +56,7 @@ from scorer.services.merge.results import (
     PacketResult,
 )
 from scorer.services.merge.tasks import (
+    WORKER_MODULES,
     BuiltFile,
     Checked,
     CheckTask,
@@ -110,7 +111,7 @@ class MergeService:
         self._clock = clock
         self._check = check
         self._own_pool = pool is None
-        self._pool = pool or WorkerPool(warm_up=warm_up)
+        self._pool = pool or WorkerPool(warm_up=warm_up, preload=WORKER_MODULES)
         self._trust: TrustStore | None = None
         self._expected = tuple(expected) if expected is not None else None
         self._expect = expect
