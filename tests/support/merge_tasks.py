@@ -58,3 +58,10 @@ def hang_recording_pid(pid_file: str) -> None:
     with open(pid_file, "w", encoding="ascii") as handle:
         handle.write(str(os.getpid()))
     time.sleep(60)
+
+
+def where_imported(_value: object) -> tuple[int, int, int]:
+    """(the process that imported `preloaded_marker`, this worker, this worker's parent)."""
+    from tests.support import preloaded_marker
+
+    return preloaded_marker.IMPORTED_IN, os.getpid(), os.getppid()

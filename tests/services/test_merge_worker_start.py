@@ -1,0 +1,56 @@
+"""Merge workers fork from a preloaded forkserver: warm at once, never forked from the app."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scorer.services.merge.pool import worker_context
+
+REPO = Path(__file__).resolve().parents[2]
+POSIX_ONLY = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                                reason="no forkserver on this platform (workers are spawned)")
+
+
+@POSIX_ONLY
+def test_workers_come_from_the_forkserver_never_a_fork_of_the_app() -> None:
+    assert worker_context().get_start_method() == "forkserver"
+
+
+def test_without_a_forkserver_workers_are_spawned(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert worker_context(("json",)).get_start_method() == "spawn"
+
+
+@POSIX_ONLY
+def test_a_preloaded_module_is_imported_once_in_the_server_not_in_each_worker() -> None:
+    # A fresh process: the forkserver is one per process and takes the first pool's preload.
+    program = textwrap.dedent("""
+        import os
+        from scorer.services.merge.pool import WorkerPool
+        from tests.support.merge_tasks import die, where_imported
+        with WorkerPool(workers=2, preload=["tests.support.preloaded_marker"]) as pool:
+            first = pool.run(where_imported, [0, 1, 2, 3], timeout=30)
+            pool.run(die, [3], timeout=30)  # a replacement worker is preloaded too
+            again = pool.run(where_imported, [0], timeout=30)
+        print(os.getpid(), *[" ".join(map(str, r)) for r in first + again], sep="\\n")
+    """)
+    done = subprocess.run([sys.executable, "-c", program], cwd=REPO, capture_output=True,
+                          text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(REPO)))
+    assert done.returncode == 0, done.stderr
+    app, *rows = done.stdout.split("\n")[:-1]
+    seen = [tuple(int(n) for n in row.split()) for row in rows]
+    assert len(seen) == 5
+    servers = {imported for imported, _worker, _parent in seen}
+    assert len(servers) == 1  # imported once, in one process for all workers
+    (server,) = servers
+    for _imported, worker, parent in seen:
+        assert worker != server  # not imported again in the worker
+        assert parent == server != int(app)  # forked from the server, not from the app
+    assert len({worker for _i, worker, _p in seen}) >= 2
