@@ -10,6 +10,7 @@ the app loads no command's dependencies.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -33,6 +34,10 @@ COMMAND_MODULES = {
     "merge": "scorer.commands.merge",
     "team": "scorer.commands.team",
 }
+
+# Commands whose worker processes start before the command's own modules load (they
+# import the PDF stack meanwhile, on another core): the function that starts them.
+EARLY_WORKERS = {"merge": ("scorer.services.merge.workers", "start_server")}
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -87,7 +92,17 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def start_workers_early(argv: Sequence[str]) -> None:
+    early = EARLY_WORKERS.get(command_named(argv) or "")
+    if early is None or "-h" in argv or "--help" in argv:
+        return
+    module, function = early
+    with contextlib.suppress(OSError):  # the command starts them itself, or says why not
+        getattr(importlib.import_module(module), function)()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    start_workers_early(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
     if args.home is not None:
         os.environ[HOME_ENV] = str(args.home.expanduser().resolve())

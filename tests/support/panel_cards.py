@@ -138,7 +138,8 @@ def copy_cards(paths: Sequence[Path], target: Path) -> list[Path]:
 def shared_pool() -> WorkerPool:
     """One pool of warm checking workers for every merge test in the process."""
     from scorer.services.merge.pool import WorkerPool
-    from scorer.services.merge.tasks import WORKER_MODULES, warm_up
+    from scorer.services.merge.tasks import warm_up
+    from scorer.services.merge.workers import WORKER_MODULES
 
     pool = WorkerPool(workers=2, warm_up=warm_up, preload=WORKER_MODULES)
     atexit.register(pool.close)

@@ -3,24 +3,39 @@
 `MergeService` is the face; the rooms behind it check the inputs (`inputs`, `tasks`,
 `pool`), sort them by candidate (`desk`), build the packets (`build`) and the cohort
 report (`cohort`), and say what came of it (`results`, `kinds`).
+
+The face loads the service on first use, so that `merge.workers` can start the worker
+processes before it.
 """
 
-from scorer.services.merge.service import (
-    COHORT_REPORT,
-    COHORT_TABLE,
-    CheckedInput,
-    CohortResult,
-    MergeCancelled,
-    MergeError,
-    MergeService,
-    MixedCandidates,
-    NothingVerified,
-    PacketResult,
-    default_packet_name,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scorer.services.merge.service import (
+        COHORT_REPORT,
+        COHORT_TABLE,
+        CheckedInput,
+        CohortResult,
+        MergeCancelled,
+        MergeError,
+        MergeService,
+        MixedCandidates,
+        NothingVerified,
+        PacketResult,
+        default_packet_name,
+    )
 
 __all__ = [
     "COHORT_REPORT", "COHORT_TABLE", "CheckedInput", "CohortResult", "MergeCancelled",
     "MergeError", "MergeService", "MixedCandidates", "NothingVerified", "PacketResult",
     "default_packet_name",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in __all__:
+        return getattr(importlib.import_module("scorer.services.merge.service"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -23,11 +23,11 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from multiprocessing.context import BaseContext
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from typing import Any
 
 from pebble import ProcessExpired, ProcessPool

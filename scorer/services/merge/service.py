@@ -56,7 +56,6 @@ from scorer.services.merge.results import (
     PacketResult,
 )
 from scorer.services.merge.tasks import (
-    WORKER_MODULES,
     BuiltFile,
     Checked,
     CheckTask,
@@ -64,6 +63,7 @@ from scorer.services.merge.tasks import (
     check_file,
     warm_up,
 )
+from scorer.services.merge.workers import WORKER_MODULES
 from scorer.services.verify import TrustStore, Verdict, Verification, load_trust
 
 log = logging.getLogger(__name__)

@@ -22,16 +22,6 @@ class Checked:
     pages: int  # pages of a verified card, as pypdf reads them; 0 otherwise
 
 
-# What the forkserver imports once for all workers: checking and building.
-WORKER_MODULES = (
-    "scorer.services.merge.tasks",
-    "scorer.io.signatures.verify",
-    "scorer.io.documents.packet.assembly",
-    "scorer.io.documents.packet",
-    "scorer.io.signatures.sign",
-)
-
-
 def warm_up() -> None:
     """Import what a check needs before the first file's time limit starts."""
     import scorer.io.documents.packet.assembly
