@@ -341,6 +341,10 @@ class MergeService:
         ]
         with_report = cohort and len(requests) > 1
         total = len(requests) + (1 if with_report else 0)
+        loading = threading.Thread(target=_warm_up_quietly, name="scorer-merge-report",
+                                   daemon=True)
+        if with_report:  # the report is made here: load its libraries while workers build
+            loading.start()
         built = self._build_all(requests, on_progress, total, cancel)
         targets = _targets(folder, [b.panel for b in built])
         _refuse_overwriting_inputs_all(
@@ -349,6 +353,7 @@ class MergeService:
         if with_report:
             from scorer.services.merge.cohort import cohort_files
 
+            loading.join()
             files = cohort_files(
                 [b.panel for b in built], [(t.name, b.sha256) for t, b in
                                            zip(targets, built, strict=True)],
@@ -389,12 +394,8 @@ class MergeService:
             if on_progress is not None:
                 on_progress(done, total or len(requests))
 
-        if len(requests) == 1:
-            packet = build_packet(requests[0])
-            if cancel is not None and cancel.is_set():
-                raise MergeCancelled()
-            arrived(0, packet)
-            return [packet]
+        # Even one packet is built by a worker: the forkserver has the layout and PDF
+        # libraries loaded already, so this process need not load them again.
         results = self._pool.run(build_task, requests, BUILD_TIMEOUT, on_result=arrived,
                                  cancel=cancel)
         built: list[BuiltPacket] = []
@@ -412,6 +413,13 @@ class MergeService:
 
     def _now(self) -> datetime:
         return self._clock().replace(microsecond=0)
+
+
+def _warm_up_quietly() -> None:
+    try:
+        warm_up_build()
+    except Exception:  # the report's own build says what is wrong
+        log.debug("loading the report's libraries failed", exc_info=True)
 
 
 def _nothing_verified(count: int) -> str:
