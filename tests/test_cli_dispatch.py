@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scorer.cli import build_parser, command_named
 
 
@@ -23,3 +25,32 @@ def test_only_the_command_given_is_registered() -> None:
     assert registered(["interviews", "list"]) == {"interviews"}
     assert registered(["--help"]) == {"gui", "rubrics", "interviews", "demo", "identity",
                                       "export", "verify", "merge", "team"}
+
+
+def test_only_a_merge_starts_its_workers_before_loading_the_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import scorer.services.merge.workers as workers
+    from scorer.cli import start_workers_early
+
+    started: list[str] = []
+    monkeypatch.setattr(workers, "start_server", lambda: started.append("server"))
+    for argv in (["interviews", "list"], ["verify", "card.pdf"], ["merge", "--help"],
+                 ["merge", "-h"], []):
+        start_workers_early(argv)
+    assert started == []
+    start_workers_early(["--home", "/tmp/h", "merge", "--per-candidate", "out", "cards"])
+    assert started == ["server"]
+
+
+def test_a_server_that_cannot_start_early_leaves_the_merge_to_say_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import scorer.services.merge.workers as workers
+    from scorer.cli import start_workers_early
+
+    def refuse() -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(workers, "start_server", refuse)
+    start_workers_early(["merge", "-o", "p.pdf", "cards"])  # no traceback here

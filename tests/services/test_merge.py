@@ -394,3 +394,20 @@ def test_scorer_verify_judges_a_packet_by_its_signature_and_its_originals(
     result = verify_file(packet, load_trust(without_one))
     assert result.verdict is Verdict.UNTRUSTED_SIGNER
     assert "the attached card" in result.reason and result.is_packet
+
+
+def test_one_candidates_packet_is_built_by_a_worker_not_here(
+    tmp_path: Path, service: MergeService, cards: CardSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scorer.services.merge import build
+    from scorer.services.merge import service as service_module
+
+    def not_here(*_args: object) -> object:
+        raise AssertionError("built in the merging process")
+
+    monkeypatch.setattr(build, "build_packet", not_here)
+    monkeypatch.setattr(service_module, "build_packet", not_here)
+    _name, files = first_candidate(cards)
+    result = service.build_per_candidate(service.check(files), tmp_path / "out")
+    assert len(result.packets) == 1 and result.report is None
+    assert PdfReader(result.packets[0].path).pages  # a packet, built by the worker

@@ -54,3 +54,15 @@ def test_a_preloaded_module_is_imported_once_in_the_server_not_in_each_worker() 
         assert worker != server  # not imported again in the worker
         assert parent == server != int(app)  # forked from the server, not from the app
     assert len({worker for _i, worker, _p in seen}) >= 2
+
+
+def test_every_preloaded_module_exists() -> None:
+    # The forkserver skips a module it cannot import without a word: a wrong name here
+    # would only make every worker import the PDF stack again.
+    import importlib
+
+    from scorer.services.merge.workers import WORKER_MODULES
+
+    for name in WORKER_MODULES:
+        assert importlib.util.find_spec(name) is not None, name
+
