@@ -132,8 +132,6 @@ def _merge_files(args: argparse.Namespace) -> int:
             raise MergeError("No PDF file among the inputs: "
                              f"{', '.join(str(p) for p in args.inputs)}.")
         service.start_workers(len(paths))
-        if args.output is not None:  # one packet is built here, while workers check
-            service.prepare_build(merger)
         trust = service.trust
         if service.trust_problem():
             print(f"scorer: {service.trust_problem()}", file=sys.stderr)

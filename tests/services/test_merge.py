@@ -305,13 +305,11 @@ def test_a_failed_build_leaves_no_file_and_keeps_the_previous_packet(
     service.build_packet(checked, target)
     before = target.read_bytes()
 
-    import scorer.io.signatures.sign
+    from dataclasses import replace
 
-    def broken(*args: object, **kwargs: object) -> bytes:
-        raise RuntimeError("signing failed")
-
-    monkeypatch.setattr(scorer.io.signatures.sign, "sign_scorecard", broken)
-    with pytest.raises(RuntimeError, match="signing failed"):
+    merger = service.merger()  # a key the signer cannot read: the worker's build fails
+    monkeypatch.setattr(service, "merger", lambda: replace(merger, key_pem=b"not a key"))
+    with pytest.raises(MergeError, match=r"The packet for .+ could not be built"):
         service.build_packet(checked, target)
     assert target.read_bytes() == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["packet.pdf"]
@@ -396,18 +394,19 @@ def test_scorer_verify_judges_a_packet_by_its_signature_and_its_originals(
     assert "the attached card" in result.reason and result.is_packet
 
 
-def test_one_candidates_packet_is_built_by_a_worker_not_here(
+def test_one_packet_is_built_by_a_worker_not_here(
     tmp_path: Path, service: MergeService, cards: CardSet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from scorer.services.merge import build
-    from scorer.services.merge import service as service_module
 
     def not_here(*_args: object) -> object:
         raise AssertionError("built in the merging process")
 
     monkeypatch.setattr(build, "build_packet", not_here)
-    monkeypatch.setattr(service_module, "build_packet", not_here)
     _name, files = first_candidate(cards)
-    result = service.build_per_candidate(service.check(files), tmp_path / "out")
+    checked = service.check(files)
+    result = service.build_per_candidate(checked, tmp_path / "out")
     assert len(result.packets) == 1 and result.report is None
     assert PdfReader(result.packets[0].path).pages  # a packet, built by the worker
+    single = service.build_packet(checked, tmp_path / "packet.pdf")
+    assert PdfReader(single.path).pages

@@ -40,7 +40,6 @@ from scorer.services.merge.build import (
     BuiltPacket,
     Merger,
     VerifiedCard,
-    build_packet,
     slug,
     warm_up_build,
 )
@@ -285,10 +284,10 @@ class MergeService:
         entries = [c.panel_card() for c in cards]
         build_panel(entries, rejected)  # MixedCandidates before anything is signed
         merger = self.merger()
-        built = build_packet(BuildRequest(
+        (built,) = self._build_all([BuildRequest(
             tuple(VerifiedCard(c.panel_card(), c.data or b"") for c in cards), rejected, merger,
             self._now(), page_size, self.expected,
-        ))
+        )], cancel=cancel)
         if cancel is not None and cancel.is_set():
             raise MergeCancelled()
         _write(target, built.pdf)
@@ -395,7 +394,7 @@ class MergeService:
                 on_progress(done, total or len(requests))
 
         # Even one packet is built by a worker: the forkserver has the layout and PDF
-        # libraries loaded already, so this process need not load them again.
+        # libraries loaded already, so this process need not load them too.
         results = self._pool.run(build_task, requests, BUILD_TIMEOUT, on_result=arrived,
                                  cancel=cancel)
         built: list[BuiltPacket] = []
