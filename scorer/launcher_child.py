@@ -1,9 +1,10 @@
 """Worker processes when Scorer runs from a packaged app.
 
 In a Briefcase package `sys.executable` is the app's launcher, not a `python` binary, and
-the launcher hands every argument to Scorer. multiprocessing's spawn start method (the
-merge's checking workers) starts `sys.executable` with the arguments it would give Python:
-`[interpreter options] -c "from multiprocessing.spawn import spawn_main; ..."`. The entry
+the launcher hands every argument to Scorer. multiprocessing starts `sys.executable` with
+the arguments it would give Python, `[interpreter options] -c "from multiprocessing...
+import ...; ..."`: the merge workers' forkserver (spawned workers where there is none) and
+the resource tracker. The entry
 point therefore runs that code itself, as Python would, instead of parsing it as a command.
 """
 

@@ -60,3 +60,34 @@ def test_a_spawned_child_runs_its_target_through_the_launcher(launcher: Path) ->
     process.join(60)
     assert process.exitcode == 0
     assert queue.get(timeout=5) == 49
+
+
+FORKSERVER_RUN = """
+import multiprocessing, multiprocessing.spawn, sys
+from scorer.services.merge.pool import WorkerPool
+from tests.support.merge_tasks import where_imported
+if __name__ == "__main__":
+    multiprocessing.spawn.set_executable(sys.argv[1])
+    with WorkerPool(workers=1, preload=["tests.support.preloaded_marker"]) as pool:
+        (imported, worker, parent), = pool.run(where_imported, [0], timeout=60)
+    print(imported == parent != worker)
+"""
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                    reason="no forkserver on this platform")
+def test_the_merge_workers_forkserver_runs_through_the_launcher(
+    launcher: Path, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+
+    # A fresh process: the forkserver is one per process, started through the launcher.
+    program = tmp_path / "run.py"
+    program.write_text(FORKSERVER_RUN, encoding="utf-8")
+    repo = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, str(program), str(launcher)], cwd=repo,
+                          capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(repo)))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
