@@ -4,8 +4,8 @@ In a Briefcase package `sys.executable` is the app's launcher, not a `python` bi
 the launcher hands every argument to Scorer. multiprocessing starts `sys.executable` with
 the arguments it would give Python, `[interpreter options] -c "from multiprocessing...
 import ...; ..."`: the merge workers' forkserver (spawned workers where there is none) and
-the resource tracker. The entry
-point therefore runs that code itself, as Python would, instead of parsing it as a command.
+the resource tracker. The entry point therefore runs that code itself, as Python would,
+instead of parsing it as a command.
 """
 
 from __future__ import annotations
