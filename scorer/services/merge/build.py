@@ -65,17 +65,20 @@ class BuiltPacket:
     sha256: str
 
 
-_KEYS: dict[str, LoadedKey] = {}
+# Keyed by the key itself too: an identity replaced under the same certificate must not
+# sign with the key parsed before.
+_KEYS: dict[tuple[str, bytes], LoadedKey] = {}
 
 
 def signing_key(merger: Merger) -> LoadedKey:
     """The merger's key, parsed once per process."""
     from scorer.io.signatures.sign import load_key
 
-    loaded = _KEYS.get(merger.fingerprint)
+    cached = (merger.fingerprint, merger.key_pem)
+    loaded = _KEYS.get(cached)
     if loaded is None:
         loaded = load_key(merger.key_pem, merger.certificate_pem)
-        _KEYS[merger.fingerprint] = loaded
+        _KEYS[cached] = loaded
     return loaded
 
 
