@@ -2,17 +2,22 @@
 
 Start-up paints the window first: the instance lock and a read-only look at the
 interview list take a few milliseconds, while SQLAlchemy, Alembic, pydantic and
-the rubric files take most of a second. Those load once the window is up.
+the rubric files take most of a second. Those load on a worker thread that starts
+before the window is built, so the loading overlaps Qt's own start-up and the
+first paint; the window gets its services once it has painted and they are ready.
+The worker builds only plain Python objects: every widget is made on the GUI thread.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -27,59 +32,143 @@ from scorer.ui.gui_thread_collector import GuiThreadCollector
 from scorer.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from scorer.domain.interview_state import InterviewSummary
+    from scorer.services.interviews import InterviewService
+    from scorer.services.rubrics.workspace import RubricWorkspaceService
+    from scorer.services.signing_desk import SigningDesk
     from scorer.services.store import Workspace
+    from scorer.services.team.desk import TeamDesk
 
 FALLBACK_MS = 500
 
 
-class _Startup(QObject):
-    """The part of start-up that runs once the window is painted."""
+@dataclass(frozen=True)
+class Services:
+    """What the window needs from the layers below, loaded off the GUI thread."""
 
-    def __init__(self, window: MainWindow, home: Path, lock: InstanceLock) -> None:
+    workspace: Workspace
+    interviews: InterviewService
+    rubrics: RubricWorkspaceService
+    signing: SigningDesk
+    team: TeamDesk
+    summaries: list[InterviewSummary]
+
+
+def load_services(home: Path, lock: InstanceLock) -> Services:
+    """Import the services, load the rubric library, open the store and list it.
+
+    Runs on the loader thread; makes no Qt object. The seam where the services'
+    libraries (SQLAlchemy, pydantic, YAML) are first imported.
+    """
+    from scorer.services.interviews import InterviewService
+    from scorer.services.rubrics.workspace import RubricWorkspaceService
+    from scorer.services.signing_desk import SigningDesk
+    from scorer.services.store import Workspace
+    from scorer.services.team.desk import TeamDesk
+
+    # The widgets' modules are imported here too (class definitions only), so that
+    # the GUI thread finds them loaded when it builds the tabs.
+    import scorer.ui.rubric_workspace  # noqa: F401
+    import scorer.ui.team_view  # noqa: F401
+
+    rubrics = RubricWorkspaceService.from_settings()
+    workspace = Workspace(home, lock)
+    try:
+        interviews = InterviewService(workspace.store)
+        summaries = interviews.list_interviews()
+        return Services(workspace, interviews, rubrics, SigningDesk(workspace.store),
+                        TeamDesk(workspace.store, home), summaries)
+    except BaseException:
+        workspace.close()
+        raise
+
+
+class _Startup(QObject):
+    """Loads the services on a worker thread and hands them to the painted window."""
+
+    _loaded = Signal(object)  # Services, or the exception that stopped the load
+
+    def __init__(self, home: Path, lock: InstanceLock) -> None:
         super().__init__()
-        self.window = window
+        self.window: MainWindow | None = None
         self.home = home
         self.lock = lock
         self.workspace: Workspace | None = None
-        self._started = False
+        self._painted = False
+        self._result: Services | BaseException | None = None
+        self._finished = False
+        self._thread: threading.Thread | None = None
+        self._loaded.connect(self._on_loaded)  # queued: emitted on the loader thread
 
-    def after_first_paint(self) -> None:
-        self.window.installEventFilter(self)
-        QTimer.singleShot(FALLBACK_MS, self._go)  # in case no paint comes (a hidden window)
+    def start_loading(self) -> None:
+        """Begin the load on a worker thread; returns at once."""
+        self._thread = threading.Thread(target=self._load, name="scorer-startup", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        result: Services | BaseException
+        try:
+            result = load_services(self.home, self.lock)
+        except BaseException as exc:  # handed to the GUI thread, which reports it
+            result = exc
+        self._loaded.emit(result)
+
+    def show_in(self, window: MainWindow) -> None:
+        """Attach the services to `window` once it has painted and they are loaded."""
+        self.window = window
+        window.installEventFilter(self)
+        QTimer.singleShot(FALLBACK_MS, self._on_painted)  # in case no paint comes (hidden)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self._go)
+            QTimer.singleShot(0, self._on_painted)
         return False
 
-    def _go(self) -> None:
-        if self._started:
+    def _on_painted(self) -> None:
+        if self._painted:
             return
-        self._started = True
-        self.window.removeEventFilter(self)
-        self.finish()
+        self._painted = True
+        if self.window is not None:
+            self.window.removeEventFilter(self)
+        self._attach_when_both()
 
-    def finish(self) -> None:
-        from scorer.services.interviews import InterviewService
-        from scorer.services.rubrics.workspace import RubricWorkspaceService
-        from scorer.services.signing_desk import SigningDesk
-        from scorer.services.store import Workspace
-        from scorer.services.team.desk import TeamDesk
+    def _on_loaded(self, result: Services | BaseException) -> None:
+        self._result = result
+        if isinstance(result, Services):
+            self.workspace = result.workspace
+        self._attach_when_both()
 
-        try:
-            rubrics = RubricWorkspaceService.from_settings()
-            self.workspace = Workspace(self.home, self.lock)
-        except ScorerError as exc:
-            QMessageBox.critical(self.window, APP_NAME, exc.message)
+    def _attach_when_both(self) -> None:
+        if self.window is None or not self._painted or self._result is None or self._finished:
+            return
+        self._finished = True
+        result = self._result
+        if isinstance(result, ScorerError):
+            QMessageBox.critical(self.window, APP_NAME, result.message)
             QApplication.exit(1)
             return
-        signing = SigningDesk(self.workspace.store)
-        team = TeamDesk(self.workspace.store, self.home)
-        self.window.attach(InterviewService(self.workspace.store), rubrics, signing, team)
-        if signing.needs_identity():
+        if isinstance(result, BaseException):
+            raise result  # a bug: the error hook reports it
+        self.window.attach(result.interviews, result.rubrics, result.signing, result.team,
+                           summaries=result.summaries)
+        if result.signing.needs_identity():
             self.window.signing_actions.ask_for_identity()
 
+    def finish(self) -> None:
+        """Load on the calling thread and attach at once (tests, a hidden window)."""
+        try:
+            self._result = load_services(self.home, self.lock)
+        except BaseException as exc:
+            self._result = exc
+        if isinstance(self._result, Services):
+            self.workspace = self._result.workspace
+        self._painted = True
+        self._attach_when_both()
+
     def close(self) -> None:
+        if self._thread is not None:
+            self._thread.join()  # the store it may be opening must be closed, not abandoned
+            QApplication.sendPostedEvents(self, 0)
         if self.workspace is not None:
             self.workspace.close()  # also releases the lock
         else:
@@ -101,13 +190,15 @@ def run(argv: list[str] | None = None) -> int:
     except ScorerError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
-    window = MainWindow()
+    # Read before the loader starts: it may upgrade the store.
     summaries = quick_summaries(database_path(home), HEAD_REVISION)
+    startup = _Startup(home, lock)
+    startup.start_loading()
+    window = MainWindow()
     if summaries is not None:
         window.show_summaries(summaries, datetime.now(UTC))
     window.show()
-    startup = _Startup(window, home, lock)
-    startup.after_first_paint()
+    startup.show_in(window)
     try:
         return app.exec()
     finally:

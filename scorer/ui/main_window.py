@@ -88,7 +88,10 @@ class MainWindow(QMainWindow):
         rubrics: RubricWorkspaceService,
         signing: SigningDesk | None = None,
         team: TeamViewService | None = None,
+        *,
+        summaries: list[InterviewSummary] | None = None,
     ) -> None:
+        """`summaries`: the list as the service gave it just now, if the caller has it."""
         from scorer.ui.rubric_workspace import RubricWorkspace
 
         self.service = service
@@ -110,7 +113,10 @@ class MainWindow(QMainWindow):
         for action in self._needs_services:
             action.setEnabled(True)
         self.start_screen.new_button.setEnabled(True)
-        self.refresh_list()
+        if summaries is None:
+            self.refresh_list()
+        else:
+            self.start_screen.set_summaries(summaries, service.now())
         if self._pending_open is not None:
             interview_id, self._pending_open = self._pending_open, None
             self.open_interview(interview_id)

@@ -50,7 +50,8 @@ def test_window_first_then_services(
         "scorer.services.signing_desk.SigningDesk.needs_identity", lambda self: False
     )
     lock = InstanceLock(scorer_home).acquire()
-    startup = scorer_app._Startup(window, scorer_home, lock)
+    startup = scorer_app._Startup(scorer_home, lock)
+    startup.show_in(window)
     startup.finish()
     assert window.start_screen.new_button.isEnabled()
     assert window.interview_page is not None
