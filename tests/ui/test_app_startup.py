@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from scorer import app as scorer_app
+from scorer.domain.errors import ScorerError
 from scorer.paths import database_path
 from scorer.services.interviews import InterviewService
 from scorer.services.rubrics.library import RubricLibrary
@@ -70,3 +72,74 @@ def test_a_second_instance_is_refused_with_a_message(
     with InstanceLock(scorer_home):
         assert scorer_app.run([]) == 1
     assert shown and str(scorer_home) in shown[0]
+
+
+def test_the_services_load_off_the_gui_thread_and_attach_after_the_paint(
+    qtbot: QtBot, scorer_home: Path, library: RubricLibrary,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    interview_id = make_store(scorer_home, library)
+    monkeypatch.setattr(
+        "scorer.services.signing_desk.SigningDesk.needs_identity", lambda self: False
+    )
+    from scorer.services.rubrics.workspace import RubricWorkspaceService
+
+    from_settings = RubricWorkspaceService.from_settings
+    loaded_on: list[threading.Thread] = []
+    release = threading.Event()
+
+    def recording(*args: object, **kwargs: object) -> RubricWorkspaceService:
+        loaded_on.append(threading.current_thread())
+        release.wait(10)  # hold the load, to look at the window before it is ready
+        return from_settings(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RubricWorkspaceService, "from_settings", staticmethod(recording))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    lock = InstanceLock(scorer_home).acquire()
+    startup = scorer_app._Startup(scorer_home, lock)
+    window.show()
+    startup.start_loading()
+    startup.show_in(window)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(loaded_on))
+    assert loaded_on[0] is not threading.main_thread()
+    # Painted, still loading: the window answers, but nothing that needs the store runs.
+    qtbot.wait(50)
+    assert window.service is None
+    assert not window.start_screen.new_button.isEnabled()
+    window.new_interview()  # the shortcut's slot: does nothing yet
+    window.open_interview(interview_id)
+    assert window.interview_page is None
+    release.set()
+    qtbot.waitUntil(lambda: window.service is not None, timeout=10_000)
+    assert window.start_screen.new_button.isEnabled()
+    assert window.start_screen.model.group_size(0) == 1
+    assert window.interview_page is not None  # the open asked for while loading
+    window.close()
+    startup.close()
+    assert not lock.held
+
+
+def test_a_store_that_cannot_open_is_reported_on_the_gui_thread(
+    qtbot: QtBot, scorer_home: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+
+    def broken(home: Path, lock: InstanceLock) -> scorer_app.Services:
+        raise ScorerError(f"The store in {home} cannot be read.")
+
+    monkeypatch.setattr(scorer_app, "load_services", broken)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    lock = InstanceLock(scorer_home).acquire()
+    startup = scorer_app._Startup(scorer_home, lock)
+    window.show()
+    startup.start_loading()
+    startup.show_in(window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert str(scorer_home) in shown[0]
+    assert window.service is None
+    startup.close()
+    assert not lock.held
