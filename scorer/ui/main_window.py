@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from scorer.ui.rubric_workspace import RubricWorkspace
     from scorer.ui.team_view import TeamView, TeamViewService
 
+LOADING = "Opening the local store and loading the rubrics…"
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self._pending_open: int | None = None
         self._needs_services: list[QAction] = []
         self._build_menus()
+        self.statusBar().showMessage(LOADING)
         if service is not None and rubrics is not None:
             self.attach(service, rubrics, signing)
 
@@ -97,6 +100,8 @@ class MainWindow(QMainWindow):
         self.service = service
         self.rubrics = rubrics
         self.signing_actions.desk = signing
+        if self.statusBar().currentMessage() == LOADING:
+            self.statusBar().clearMessage()
         self.rubrics_page = RubricWorkspace(rubrics, service, parent=self)
         self.rubrics_page.message.connect(self.show_status)
         placeholder = self.tabs.widget(1)

@@ -18,7 +18,7 @@ from scorer.services.store import open_local_store
 from scorer.storage.instance_lock import InstanceLock
 from scorer.storage.interview_list import quick_summaries
 from scorer.storage.migrate import HEAD_REVISION
-from scorer.ui.main_window import MainWindow
+from scorer.ui.main_window import LOADING, MainWindow
 from tests.services.factories import FakeClock
 
 
@@ -107,6 +107,7 @@ def test_the_services_load_off_the_gui_thread_and_attach_after_the_paint(
     # Painted, still loading: the window answers, but nothing that needs the store runs.
     qtbot.wait(50)
     assert window.service is None
+    assert window.statusBar().currentMessage() == LOADING
     assert not window.start_screen.new_button.isEnabled()
     window.new_interview()  # the shortcut's slot: does nothing yet
     window.open_interview(interview_id)
@@ -114,6 +115,7 @@ def test_the_services_load_off_the_gui_thread_and_attach_after_the_paint(
     release.set()
     qtbot.waitUntil(lambda: window.service is not None, timeout=10_000)
     assert window.start_screen.new_button.isEnabled()
+    assert window.statusBar().currentMessage() != LOADING
     assert window.start_screen.model.group_size(0) == 1
     assert window.interview_page is not None  # the open asked for while loading
     window.close()
