@@ -15,6 +15,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,11 +68,8 @@ def load_services(home: Path, lock: InstanceLock) -> Services:
     from scorer.services.store import Workspace
     from scorer.services.team.desk import TeamDesk
 
-    # The widgets' modules are imported here too (class definitions only), so that
-    # the GUI thread finds them loaded when it builds the tabs.
-    import scorer.ui.rubric_workspace  # noqa: F401
-    import scorer.ui.team_view  # noqa: F401
-
+    for tab in ("scorer.ui.rubric_workspace", "scorer.ui.team_view"):
+        import_module(tab)  # class definitions only: the GUI thread builds the widgets
     rubrics = RubricWorkspaceService.from_settings()
     workspace = Workspace(home, lock)
     try:
@@ -110,7 +108,7 @@ class _Startup(QObject):
         result: Services | BaseException
         try:
             result = load_services(self.home, self.lock)
-        except BaseException as exc:  # handed to the GUI thread, which reports it
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which reports it
             result = exc
         self._loaded.emit(result)
 
@@ -159,7 +157,7 @@ class _Startup(QObject):
         """Load on the calling thread and attach at once (tests, a hidden window)."""
         try:
             self._result = load_services(self.home, self.lock)
-        except BaseException as exc:
+        except ScorerError as exc:
             self._result = exc
         if isinstance(self._result, Services):
             self.workspace = self._result.workspace
