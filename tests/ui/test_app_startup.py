@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from scorer import app as scorer_app
@@ -128,6 +128,8 @@ def test_a_store_that_cannot_open_is_reported_on_the_gui_thread(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
 
     def broken(home: Path, lock: InstanceLock) -> scorer_app.Services:
         raise ScorerError(f"The store in {home} cannot be read.")
@@ -142,6 +144,7 @@ def test_a_store_that_cannot_open_is_reported_on_the_gui_thread(
     startup.show_in(window)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert str(scorer_home) in shown[0]
+    assert exits == [1]
     assert window.service is None
     startup.close()
     assert not lock.held
