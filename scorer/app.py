@@ -3,9 +3,10 @@
 Start-up paints the window first: the instance lock and a read-only look at the
 interview list take a few milliseconds, while SQLAlchemy, Alembic, pydantic and
 the rubric files take most of a second. Those load on a worker thread that starts
-once the window is shown, so the loading overlaps the first paint (started any
-earlier, it slows building the window more than it gains); the window gets its
-services once it has painted and they are ready.
+once the window has painted, so the window keeps answering (menus, scrolling, the
+filter) while they load, and gets its services when they are ready. The thread does
+not make the load sooner: it is Python holding the GIL, and started before the
+paint it slowed the paint and the window's Python callbacks more than it overlapped.
 The worker builds only plain Python objects: every widget is made on the GUI thread.
 """
 
@@ -113,7 +114,7 @@ class _Startup(QObject):
         self._loaded.emit(result)
 
     def show_in(self, window: MainWindow) -> None:
-        """Attach the services to `window` once it has painted and they are loaded."""
+        """Load once `window` has painted (unless loading already), then attach."""
         self.window = window
         window.installEventFilter(self)
         QTimer.singleShot(FALLBACK_MS, self._on_painted)  # in case no paint comes (hidden)
@@ -129,6 +130,8 @@ class _Startup(QObject):
         self._painted = True
         if self.window is not None:
             self.window.removeEventFilter(self)
+        if self._thread is None:
+            self.start_loading()
         self._attach_when_both()
 
     def _on_loaded(self, result: Services | BaseException) -> None:
@@ -196,7 +199,6 @@ def run(argv: list[str] | None = None) -> int:
         window.show_summaries(summaries, datetime.now(UTC))
     window.show()
     startup = _Startup(home, lock)
-    startup.start_loading()
     startup.show_in(window)
     try:
         return app.exec()

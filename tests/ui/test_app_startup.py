@@ -99,8 +99,7 @@ def test_the_services_load_off_the_gui_thread_and_attach_after_the_paint(
     lock = InstanceLock(scorer_home).acquire()
     startup = scorer_app._Startup(scorer_home, lock)
     window.show()
-    startup.start_loading()
-    startup.show_in(window)
+    startup.show_in(window)  # the paint starts the load
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: bool(loaded_on))
     assert loaded_on[0] is not threading.main_thread()
@@ -140,8 +139,7 @@ def test_a_store_that_cannot_open_is_reported_on_the_gui_thread(
     lock = InstanceLock(scorer_home).acquire()
     startup = scorer_app._Startup(scorer_home, lock)
     window.show()
-    startup.start_loading()
-    startup.show_in(window)
+    startup.show_in(window)  # the paint starts the load
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert str(scorer_home) in shown[0]
     assert exits == [1]
