@@ -10,7 +10,7 @@ from scorer.ui.shortcuts import LIVE_SHORTCUTS, SCORE_HELP, START_HELP
 
 GLOBAL_SHORTCUTS = (
     ("Ctrl+N", "New interview"),
-    ("Ctrl+F", "Filter the interviews by candidate"),
+    ("Ctrl+F", "Filter the interviews by candidate (Down: into the list, Enter: open)"),
     ("Alt+Left", "Back to all interviews"),
     ("Ctrl+Shift+M", "Merge signed scorecards into a panel packet"),
     ("F1", "This list"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +37,8 @@ class StartScreen(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter by candidate")
         self.filter.textChanged.connect(self.set_filter)
+        # From the filter, Down goes into the list and Return opens the interview found.
+        self.filter.installEventFilter(self)
         self.new_button = QPushButton("New interview…")
         self.new_button.setToolTip("Ctrl+N")
         self.new_button.clicked.connect(self.new_requested)
@@ -91,6 +93,41 @@ class StartScreen(QWidget):
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key == Qt.Key.Key_Down:
+                self._into_list()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if not self._is_interview(self.tree.currentIndex()):
+                    self._into_list()
+                self._open_selected()
+                return True
+            if key == Qt.Key.Key_Escape and self.filter.text():
+                self.filter.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _into_list(self) -> None:
+        """Focus the list on its current interview, else the first one it shows."""
+        if not self._is_interview(self.tree.currentIndex()):
+            first = self._first_interview()
+            if first.isValid():
+                self.tree.setCurrentIndex(first)
+        self.tree.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _first_interview(self) -> QModelIndex:
+        for row in range(self.model.rowCount()):
+            group = self.model.index(row, 0)
+            if self.model.rowCount(group):
+                return self.model.index(0, 0, group)
+        return QModelIndex()
+
+    def _is_interview(self, index: QModelIndex) -> bool:
+        return index.isValid() and index.siblingAtColumn(0).data(IdRole) is not None
 
     def _open_selected(self) -> None:
         self._open_index(self.tree.currentIndex())
