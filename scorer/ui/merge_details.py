@@ -1,4 +1,5 @@
-"""The Merge dialog's details pane: everything about one file or one candidate, in full."""
+"""What the Merge dialog says: the summary line over its tables, and the details pane
+about one file or one candidate, in full."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 from scorer.domain.panel import Severity
 
 if TYPE_CHECKING:
-    from scorer.services.merge.desk import CandidateDesk
+    from scorer.services.merge.desk import CandidateDesk, Desk
     from scorer.ui.merge_model import InputRow
 
 
@@ -57,3 +58,27 @@ def candidate_details(row: CandidateDesk) -> str:
         lines.append("To discuss (as the packet flags it):")
         lines += [f"    {f.title}: {f.detail}" if f.detail else f"    {f.title}" for f in flags]
     return "\n".join(lines)
+
+
+def desk_summary(desk: Desk, listed_copies: int) -> str:
+    """The line above the tables: cards, candidates, and what is not counted.
+
+    `listed_copies` are the copies the files table shows as one row."""
+    candidates = desk.candidates
+    cards = desk.verified
+    if len(candidates) == 1:
+        text = f"{cards} verified card{'s' if cards != 1 else ''} for {candidates[0].name}"
+    else:
+        text = f"{cards} verified cards for {len(candidates)} candidates"
+        short = sum(1 for c in candidates if c.panel.partial)
+        if short:
+            text += (f" · {short} with interviews not present" if short != 1
+                     else " · 1 with interviews not present")
+    if desk.rejected:
+        text += f" · {desk.rejected} rejected (listed in the packets, not counted)"
+    copies = desk.copies + listed_copies
+    if copies:
+        text += f" · {copies} identical cop{'ies' if copies != 1 else 'y'} counted once"
+    if desk.skipped:
+        text += f" · {len(desk.skipped)} earlier packet or report skipped"
+    return text

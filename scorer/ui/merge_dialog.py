@@ -18,15 +18,14 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFileDialog,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,9 +43,11 @@ from scorer.domain.errors import ScorerError
 from scorer.services.merge.results import MergeCancelled
 from scorer.ui.merge_build_bar import BuildBar
 from scorer.ui.merge_candidates_model import CandidatesModel
-from scorer.ui.merge_details import candidate_details, file_details
+from scorer.ui.merge_details import candidate_details, desk_summary, file_details
 from scorer.ui.merge_files_filter import MergeFilesFilter
 from scorer.ui.merge_model import MergeInputsModel
+from scorer.ui.merge_port import MergeDialogService, MergeRelay, desk_of
+from scorer.ui.merge_tables import FilesTable, item_table
 from scorer.ui.theme import css, tones
 
 if TYPE_CHECKING:
@@ -55,50 +55,6 @@ if TYPE_CHECKING:
     from scorer.services.merge.desk import CandidateDesk, Desk
 
 log = logging.getLogger(__name__)
-
-
-class MergeDialogService(Protocol):
-    """What the dialog needs from `scorer.services.merge.MergeService`."""
-
-    trust_folder: Path
-
-    def start_workers(self) -> None: ...
-
-    def prepare_build(self) -> None: ...
-
-    def trust_problem(self) -> str: ...
-
-    def expand(self, inputs: Sequence[Path], skip: Sequence[Path] = ()) -> list[Path]: ...
-
-    def check(self, paths: Sequence[Path],
-              on_result: Callable[[int, CheckedInput], None] | None = None
-              ) -> list[CheckedInput]: ...
-
-    def desk(self, checked: Sequence[CheckedInput]) -> Desk: ...
-
-    def build_packet(self, checked: Sequence[CheckedInput], target: Path,
-                     page_size: str = "A4", cancel: threading.Event | None = None
-                     ) -> PacketResult: ...
-
-    def build_per_candidate(
-        self, checked: Sequence[CheckedInput], folder: Path, page_size: str = "A4", *,
-        only: Collection[str] | None = None, cohort: bool = True,
-        on_progress: Callable[[int, int], None] | None = None,
-        cancel: threading.Event | None = None,
-    ) -> CohortResult: ...
-
-
-class _Relay(QObject):
-    """Carries results from the worker thread to the dialog (queued connections)."""
-
-    expanded = Signal(object)  # list[Path]: the files found among what was added
-    checked = Signal(int, object)  # row key, CheckedInput
-    check_done = Signal()
-    progress = Signal(int, int)  # files built, of
-    built = Signal(object)  # PacketResult
-    built_all = Signal(object)  # CohortResult
-    failed = Signal(str)
-    desk = Signal(int, object, str)  # generation, Desk or None, the problem
 
 
 class MergeDialog(QDialog):
@@ -113,7 +69,7 @@ class MergeDialog(QDialog):
         self._cancel: threading.Event | None = None  # the build in progress
         self._desk: Desk | None = None
         self._desk_problem = ""
-        self._relay = _Relay()
+        self._relay = MergeRelay()
         self._relay.expanded.connect(self._on_expanded)
         self._relay.checked.connect(self._on_checked)
         self._relay.check_done.connect(self._on_job_done)
@@ -158,7 +114,7 @@ class MergeDialog(QDialog):
         tools.addWidget(self.problems_only)
 
         self.candidates_model = CandidatesModel()
-        self.candidates = _table(self.candidates_model)
+        self.candidates = item_table(self.candidates_model)
         self.candidates.setToolTip("Each candidate's interviews as their packet will have "
                                    "them; select some to build their packets")
         self.candidates.selectionModel().selectionChanged.connect(
@@ -167,8 +123,8 @@ class MergeDialog(QDialog):
         self.model = MergeInputsModel()
         self.files = MergeFilesFilter()
         self.files.setSourceModel(self.model)
-        self.table = _FilesTable()
-        _table(self.files, self.table)
+        self.table = FilesTable()
+        item_table(self.files, self.table)
         self.table.setWordWrap(True)  # the whole reason, on as many lines as it takes
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column, width in enumerate((150, 118, 130, 170, 120)):
@@ -336,7 +292,7 @@ class MergeDialog(QDialog):
         relay, service = self._relay, self._service
 
         def job() -> None:
-            relay.desk.emit(generation, *_desk_of(service, checked))
+            relay.desk.emit(generation, *desk_of(service, checked))
 
         self._desk_executor.submit(job)
 
@@ -350,7 +306,7 @@ class MergeDialog(QDialog):
         """The desk as the files are now, before a build uses it."""
         if not self.desk_current:
             self._desk_timer.stop()
-            self._apply_desk(*_desk_of(self._service, self.model.checked()))
+            self._apply_desk(*desk_of(self._service, self.model.checked()))
             self._desk_done = self._desk_asked
 
     def _apply_desk(self, desk: Desk | None, problem: str) -> None:
@@ -571,7 +527,7 @@ class MergeDialog(QDialog):
             text = "No verified scorecard yet: nothing to merge."
             colour = t.alert
         else:
-            text, colour = self._describe(desk), t.text
+            text, colour = desk_summary(desk, self.model.copies()), t.text
             if desk.rejected or any(c.problems for c in candidates):
                 colour = t.warn
         self.summary.setText(text)
@@ -593,26 +549,6 @@ class MergeDialog(QDialog):
                                       and not self.building)
         self.clear_button.setEnabled(bool(rows) and not busy)
 
-    def _describe(self, desk: Desk) -> str:
-        candidates = desk.candidates
-        cards = desk.verified
-        if len(candidates) == 1:
-            text = f"{cards} verified card{'s' if cards != 1 else ''} for {candidates[0].name}"
-        else:
-            text = f"{cards} verified cards for {len(candidates)} candidates"
-            short = sum(1 for c in candidates if c.panel.partial)
-            if short:
-                text += (f" · {short} with interviews not present" if short != 1
-                         else " · 1 with interviews not present")
-        if desk.rejected:
-            text += f" · {desk.rejected} rejected (listed in the packets, not counted)"
-        copies = desk.copies + self.model.copies()  # the table lists copies as one row
-        if copies:
-            text += f" · {copies} identical cop{'ies' if copies != 1 else 'y'} counted once"
-        if desk.skipped:
-            text += f" · {len(desk.skipped)} earlier packet or report skipped"
-        return text
-
     def done(self, result: int) -> None:
         # A check in flight finishes in the background (each file is bounded in time); a
         # build is cancelled. Nothing waits for either here.
@@ -627,45 +563,4 @@ class MergeDialog(QDialog):
             signal.disconnect()
         super().done(result)
 
-
-def _desk_of(service: MergeDialogService, checked: Sequence[CheckedInput]
-             ) -> tuple[Desk | None, str]:
-    """The service's desk, or the one sentence saying why there is none."""
-    try:
-        return service.desk(checked), ""
-    except ScorerError as exc:
-        return None, exc.message
-    except Exception as exc:
-        log.exception("sorting the files by candidate failed")
-        return None, (f"The files could not be sorted by candidate: "
-                      f"{exc.__class__.__name__}: {exc}")
-
-
-class _FilesTable(QTableView):
-    """The files table: Delete (or Backspace) removes the selected files."""
-
-    delete_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
-            self.delete_pressed.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-def _table(model: Any, table: QTableView | None = None) -> QTableView:
-    table = table or QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    # Drops land on the dialog, wherever the pointer is.
-    table.setAcceptDrops(False)
-    table.viewport().setAcceptDrops(False)
-    return table
 
