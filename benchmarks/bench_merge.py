@@ -63,7 +63,8 @@ def _sign(job: tuple[object, bytes, bytes, object, Path]) -> str:
 
 
 def make_cards(folder: Path, candidates: int) -> tuple[Path, dict[str, list[Path]]]:
-    """Signed sample cards of `candidates` candidates in folder/cards, trust in folder/trust."""
+    """Signed sample cards of `candidates` candidates in folder/cards, trust in folder/trust;
+    candidates whose cards do not all render are left out, files and all."""
     from tests.support.panel_cards import person, sample_details, slug
 
     details = sample_details(candidates + candidates // 2 + 2)  # spares, see below
@@ -96,7 +97,12 @@ def make_cards(folder: Path, candidates: int) -> tuple[Path, dict[str, list[Path
     if len(kept) < candidates:
         print(f"only {len(kept)} sample candidates have four cards that render",
               file=sys.stderr)
-    return trust, dict(list(kept.items())[:candidates])
+    chosen = dict(list(kept.items())[:candidates])
+    for name, files in by_candidate.items():  # the folder holds exactly the chosen cards
+        if name not in chosen:
+            for path in files:
+                path.unlink(missing_ok=True)
+    return trust, chosen
 
 
 def main() -> int:

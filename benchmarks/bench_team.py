@@ -20,68 +20,20 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks._table import grid  # noqa: E402
+from benchmarks._table import grid, timings_ms  # noqa: E402
+from benchmarks.bench_merge import make_cards  # noqa: E402
 
 STATES = ("scheduled", "in_progress", "ended", "submitted", "published")
 
 
-def _timed_ms(action: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
 def _ms(value: float) -> str:
     return f"{value:.2f} ms" if value < 10 else f"{value:.0f} ms"
-
-
-def make_cards(folder: Path, candidates: int) -> tuple[Path, dict[str, list[Path]]]:
-    """Signed sample cards in folder/cards, each signer's certificate (named as the card
-    names them) in folder/trust; candidates whose cards do not all render are left out."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    from benchmarks.bench_merge import _sign
-    from tests.support.panel_cards import person, sample_details, slug
-
-    details = sample_details(candidates + candidates // 2 + 2)
-    people = {d.interviewer.email: d.interviewer.name for d in details}
-    made = {email: person(name, email) for email, name in people.items()}
-    trust = folder / "trust"
-    trust.mkdir(parents=True)
-    for email, someone in made.items():
-        (trust / f"{slug(email)}.pem").write_bytes(someone.pem)
-    jobs, by_candidate = [], {}  # type: ignore[var-annotated]
-    for detail in details:
-        target = folder / "cards" / slug(detail.candidate.name)
-        target.mkdir(parents=True, exist_ok=True)
-        files = by_candidate.setdefault(detail.candidate.name, [])
-        path = target / f"{len(files) + 1}-{detail.rubric.id}.pdf"
-        files.append(path)
-        someone = made[detail.interviewer.email]
-        jobs.append((detail, someone.made.key_pem, someone.pem, someone.made, path))
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        failures = list(pool.map(_sign, jobs, chunksize=8))
-    failed = {d.candidate.name for d, why in zip(details, failures, strict=True) if why}
-    kept = {name: files for name, files in by_candidate.items() if name not in failed}
-    for name in failed:
-        for path in by_candidate[name]:
-            path.unlink(missing_ok=True)
-    chosen = dict(list(kept.items())[:candidates])
-    for name, files in kept.items():
-        if name not in chosen:
-            for path in files:
-                path.unlink(missing_ok=True)
-    return trust, chosen
 
 
 def _fill_interviews(admin_url: str, count: int) -> None:
@@ -217,7 +169,7 @@ def run(args: argparse.Namespace, cluster: object, work: Path) -> list[tuple[str
             exports.append((exported - start) * 1000)
             publishes.append((done - exported) * 1000)
         for _ in range(args.runs):
-            ping += _timed_ms(lambda: client.whoami(), 1)
+            ping += timings_ms(lambda: client.whoami(), 1)
     ann.close()
     exports, publishes = exports[1:], publishes[1:]  # the first warms the caches
     export_ms, publish_ms = statistics.median(exports), statistics.median(publishes)
@@ -235,8 +187,8 @@ def run(args: argparse.Namespace, cluster: object, work: Path) -> list[tuple[str
     with connect(admin_url, autocommit=True) as root:
         root.execute("ANALYZE scorer_team.interviews")
     today = date.today()
-    first = _timed_ms(lambda: team_status(lead, today, 50), args.runs)
-    every = _timed_ms(lambda: team_status(lead, today, None), max(3, args.runs // 5))
+    first = timings_ms(lambda: team_status(lead, today, 50), args.runs)
+    every = timings_ms(lambda: team_status(lead, today, None), max(3, args.runs // 5))
     rows += [
         (f"team status, {args.interviews:,} interviews, first 50 rows",
          _ms(statistics.median(first)), str(len(first)),
@@ -275,10 +227,10 @@ def run(args: argparse.Namespace, cluster: object, work: Path) -> list[tuple[str
                 service.start_workers(len(paths))
                 service.build_per_candidate(service.check(paths), target)
 
-    download = _timed_ms(lambda: download_cards(lead, Path(tempfile.mkdtemp(dir=work))),
+    download = timings_ms(lambda: download_cards(lead, Path(tempfile.mkdtemp(dir=work))),
                          max(1, args.merge_runs))
-    files_ms = statistics.median(_timed_ms(from_files, args.merge_runs))
-    store_ms = statistics.median(_timed_ms(from_store, args.merge_runs))
+    files_ms = statistics.median(timings_ms(from_files, args.merge_runs))
+    store_ms = statistics.median(timings_ms(from_store, args.merge_runs))
     rows += [
         (f"merge {count} candidates ({len(files)} cards) from files, baseline",
          _ms(files_ms), str(args.merge_runs), "1.0x"),
