@@ -13,8 +13,8 @@
 
 CPU time counts every process a command starts, also one that outlives it (such as
 multiprocessing's forkserver, which ends just after the command): on Linux this
-benchmark adopts such orphans (a child subreaper) and waits for them. `--only merge`
-times the merge rows alone.
+benchmark adopts such orphans (a child subreaper) and waits for them. `--only list`,
+`verify` or `merge` times those rows alone.
 
 `--tree` times another checkout of Scorer (for a before-and-after in one run) with
 this one's sample data. Anchors that are not installed are reported as such.
@@ -33,11 +33,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks._bytecode import compile_tree  # noqa: E402
 from benchmarks._table import grid  # noqa: E402
 
 LIST_FLOOR = """
@@ -73,21 +75,41 @@ def reap_orphans() -> None:
             return
 
 
-def cold(command: Sequence[str], env: dict[str, str], cwd: Path, runs: int
-         ) -> tuple[float, float]:
-    """Median wall and CPU milliseconds of a fresh process (its own children included)."""
-    walls, cpus = [], []
+@dataclass(frozen=True)
+class Job:
+    """A command to time cold; `target` is an output removed before each run (an existing
+    output is refused without --force)."""
+
+    command: Sequence[str]
+    target: Path | None = None
+
+
+def once(job: Job, env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU milliseconds of one fresh process (its own children included)."""
+    if job.target is not None:
+        shutil.rmtree(job.target, ignore_errors=True)
+        job.target.unlink(missing_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(job.command, env=env, cwd=cwd, capture_output=True, timeout=600)
+    wall = (time.perf_counter() - start) * 1000
+    reap_orphans()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1) or b"exists already" in done.stderr:
+        raise SystemExit(f"{' '.join(job.command)} failed:\n{done.stderr.decode()[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+
+
+def interleaved(jobs: dict[str, Job], env: dict[str, str], cwd: Path, runs: int
+                ) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU milliseconds of each job, the jobs taking turns run by run so
+    that a drift in the machine's speed falls on all of them alike."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in jobs}
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, timeout=600)
-        walls.append((time.perf_counter() - start) * 1000)
-        reap_orphans()
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
-        if done.returncode not in (0, 1) or b"exists already" in done.stderr:
-            raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr.decode()[-2000:]}")
-    return statistics.median(walls), statistics.median(cpus)
+        for name, job in jobs.items():
+            times[name].append(once(job, env, cwd))
+    return {name: (statistics.median(t[0] for t in got), statistics.median(t[1] for t in got))
+            for name, got in times.items()}
 
 
 def _have_pyhanko_cli() -> bool:
@@ -104,9 +126,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--tree", type=Path, default=REPO, help="the Scorer checkout to time")
     parser.add_argument("--candidates", type=int, default=2500)
     parser.add_argument("--scale", type=int, default=6)
-    parser.add_argument("--only", choices=("all", "merge"), default="all")
+    parser.add_argument("--only", choices=("all", "list", "verify", "merge"), default="all")
     args = parser.parse_args(argv)
     tree = args.tree.resolve()
+    compile_tree(tree)
     adopted = adopt_orphans()
 
     import keyring
@@ -131,7 +154,7 @@ def main(argv: list[str]) -> int:
     print(f"building {4 * args.candidates} interviews and {args.scale} candidates' cards…",
           file=sys.stderr)
     rubrics = load_library(bundled_rubrics_dir()).rubrics
-    if args.only == "all":
+    if args.only in ("all", "list"):
         with open_local_store(home) as store:
             fill_demo(store, rubrics, args.candidates)
     chair = identity.create("Panel Chair", "chair@example.com")
@@ -142,85 +165,76 @@ def main(argv: list[str]) -> int:
     out = work / "out"
     out.mkdir()
 
-    def run(*command: str) -> tuple[float, float]:
-        return cold(command, env, tree, args.runs)
+    def timed(jobs: dict[str, Job | None]) -> dict[str, tuple[float, float] | None]:
+        """Each job's medians; None for a job whose tool is not installed."""
+        found = interleaved({k: j for k, j in jobs.items() if j is not None}, env, tree,
+                            args.runs)
+        return {name: found.get(name) for name in jobs}
 
     scorer = [python, "-m", "scorer"]
-    floor, _ = run(python, "-c", "pass")
-    rows: list[tuple[str, ...]] = [("`python -c pass`", f"{floor:.0f} ms", "", "", "")]
+    rows: list[tuple[str, ...]] = []
 
-    def add(name: str, wall: float, cpu: float, anchor: float | None, goal: str = "") -> None:
-        ratio = f"{wall / anchor:.2f}x" if anchor else ""
-        rows.append((name, f"{wall:.0f} ms", f"{cpu:.0f} ms", ratio, goal))
+    def add(name: str, got: tuple[float, float] | None, anchor: tuple[float, float] | None,
+            goal: str = "", missing: str = "not installed") -> None:
+        if got is None:
+            rows.append((name, missing, "", "", goal))
+            return
+        ratio = f"{got[0] / anchor[0]:.2f}x" if anchor else ""
+        rows.append((name, f"{got[0]:.0f} ms", f"{got[1]:.0f} ms", ratio, goal))
 
-    if args.only == "all":
-        # The list and verifying one card.
-        stdlib, stdlib_cpu = run(python, "-c", LIST_FLOOR)
-        add(f"list floor: stdlib reader, {4 * args.candidates:,} rows (anchor)", stdlib,
-            stdlib_cpu, None)
-        listed, listed_cpu = run(*scorer, "interviews", "list")
-        add("`scorer interviews list`", listed, listed_cpu, stdlib, "≤ 1.3x floor")
-        as_json, json_cpu = run(*scorer, "interviews", "list", "--json")
-        add("`scorer interviews list --json`", as_json, json_cpu, stdlib, "")
+    add("`python -c pass`", timed({"pass": Job([python, "-c", "pass"])})["pass"], None)
 
-        # Verifying one card.
+    if args.only in ("all", "list"):
+        got = timed({"floor": Job([python, "-c", LIST_FLOOR]),
+                     "list": Job([*scorer, "interviews", "list"]),
+                     "json": Job([*scorer, "interviews", "list", "--json"])})
+        add(f"list floor: stdlib reader, {4 * args.candidates:,} rows (anchor)",
+            got["floor"], None)
+        add("`scorer interviews list`", got["list"], got["floor"], "≤ 1.3x floor")
+        add("`scorer interviews list --json`", got["json"], got["floor"])
+
+    if args.only in ("all", "verify"):
         card = four[0]
-        pdfsig = run("pdfsig", card) if shutil.which("pdfsig") else None
-        if pdfsig:
-            add("`pdfsig` 1 card (anchor)", *pdfsig, None)
-        else:
-            rows.append(("`pdfsig`", "not installed", "", "", ""))
-        hanko = (run(python, "-m", "pyhanko", "sign", "validate", "--no-diff-analysis",
-                     "--no-revocation-check", "--trust-replace", "--trust", str(signer_pem),
-                     card)
-                 if _have_pyhanko_cli() else None)
-        if hanko:
-            add("pyHanko CLI `sign validate` 1 card (anchor)", *hanko, None)
-        else:
-            rows.append(("pyHanko CLI", "not installed (pip install pyhanko-cli)", "", "", ""))
-        verify, verify_cpu = run(*scorer, "verify", "--trust", str(trust), card)
-        add("`scorer verify` 1 card", verify, verify_cpu, hanko[0] if hanko else None,
-            "≤ 1.0x pyHanko CLI")
-        if pdfsig:
-            rows.append(("  the same, against pdfsig", "", "", f"{verify / pdfsig[0]:.1f}x", ""))
+        got = timed({
+            "pdfsig": Job(["pdfsig", card]) if shutil.which("pdfsig") else None,
+            "hanko": Job([python, "-m", "pyhanko", "sign", "validate", "--no-diff-analysis",
+                          "--no-revocation-check", "--trust-replace", "--trust",
+                          str(signer_pem), card]) if _have_pyhanko_cli() else None,
+            "verify": Job([*scorer, "verify", "--trust", str(trust), card]),
+        })
+        add("`pdfsig` 1 card (anchor)", got["pdfsig"], None)
+        add("pyHanko CLI `sign validate` 1 card (anchor)", got["hanko"], None,
+            missing="not installed (pip install pyhanko-cli)")
+        add("`scorer verify` 1 card", got["verify"], got["hanko"], "≤ 1.0x pyHanko CLI")
+        if got["pdfsig"]:
+            add("  the same, against pdfsig", got["verify"], got["pdfsig"])
 
-    # Merging one candidate.
-    if shutil.which("qpdf"):
-        qpdf, qpdf_cpu = run("qpdf", "--empty", "--pages", *four, "--", str(out / "q.pdf"))
-        add("`qpdf --empty --pages` 4 cards (anchor)", qpdf, qpdf_cpu, None)
-    else:
-        qpdf = 0.0
-        rows.append(("`qpdf`", "not installed", "", "", ""))
-    def fresh(command: Sequence[str], target: Path) -> tuple[float, float]:
-        """`command` cold, `args.runs` times, each writing a `target` that is not there yet
-        (an existing output is refused without --force)."""
-        results = []
-        for _ in range(args.runs):
-            shutil.rmtree(target, ignore_errors=True)
-            target.unlink(missing_ok=True)
-            results.append(cold([*command, str(target)], env, tree, 1))
-        return (statistics.median(r[0] for r in results),
-                statistics.median(r[1] for r in results))
+    if args.only in ("all", "merge"):  # merging one candidate, then the per-candidate cost
+        count = len(by_candidate)
 
-    merged, merged_cpu = fresh([*scorer, "merge", "--trust", str(trust), *four, "-o"],
-                               out / "packet.pdf")
-    add("`scorer merge` 4 cards", merged, merged_cpu, qpdf or None)
+        def per_candidate(many: int) -> Job:
+            cards = [str(p) for files in list(by_candidate.values())[:many] for p in files]
+            return Job([*scorer, "merge", "--trust", str(trust), *cards, "--per-candidate",
+                        str(out / f"per-{many}")], out / f"per-{many}")
 
-    # The per-candidate merge's fixed cost.
-    def per_candidate(count: int) -> tuple[float, float]:
-        cards = [str(p) for files in list(by_candidate.values())[:count] for p in files]
-        return fresh([*scorer, "merge", "--trust", str(trust), *cards, "--per-candidate"],
-                     out / f"per-{count}")
-
-    count = len(by_candidate)
-    one, one_cpu = per_candidate(1)
-    many, many_cpu = per_candidate(count)
-    slope, slope_cpu = (many - one) / (count - 1), (many_cpu - one_cpu) / (count - 1)
-    add("`scorer merge --per-candidate`, 1 candidate", one, one_cpu, None)
-    add(f"`scorer merge --per-candidate`, {count} candidates", many, many_cpu, None)
-    add("  each candidate added", slope, slope_cpu, None)
-    add("  fixed cost (1 candidate less one added)", one - slope, one_cpu - slope_cpu, None,
-        "halved")
+        got = timed({
+            "qpdf": Job(["qpdf", "--empty", "--pages", *four, "--", str(out / "q.pdf")])
+            if shutil.which("qpdf") else None,
+            "merge": Job([*scorer, "merge", "--trust", str(trust), *four, "-o",
+                          str(out / "packet.pdf")], out / "packet.pdf"),
+            "one": per_candidate(1),
+            "many": per_candidate(count),
+        })
+        add("`qpdf --empty --pages` 4 cards (anchor)", got["qpdf"], None)
+        add("`scorer merge` 4 cards", got["merge"], got["qpdf"])
+        one, many = got["one"], got["many"]
+        assert one is not None and many is not None
+        slope = ((many[0] - one[0]) / (count - 1), (many[1] - one[1]) / (count - 1))
+        add("`scorer merge --per-candidate`, 1 candidate", one, None)
+        add(f"`scorer merge --per-candidate`, {count} candidates", many, None)
+        add("  each candidate added", slope, None)
+        add("  fixed cost (1 candidate less one added)",
+            (one[0] - slope[0], one[1] - slope[1]), None, "halved")
 
     load = os.getloadavg()[0]
     print(f"tree: {tree}")

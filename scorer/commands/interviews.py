@@ -8,6 +8,7 @@ import sys
 from datetime import datetime, timedelta
 from typing import Any
 
+from scorer.domain.interview_state import InterviewState
 from scorer.services.clock import utc_now
 from scorer.services.interview_listing import list_interviews
 
@@ -48,22 +49,24 @@ def run_list(args: argparse.Namespace) -> int:
             }
             for s in summaries
         ]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")  # in one write
+        # One object a line: json's C encoder writes each, where any indent falls back to
+        # its pure-Python encoder; the whole array goes out in one write.
+        body = ",\n".join([json.dumps(row, ensure_ascii=False) for row in rows])
+        sys.stdout.write(f"[\n{body}\n]\n" if rows else "[]\n")
         return 0
     if not summaries:
         print("No interviews yet; `scorer demo` adds sample data.", file=sys.stderr)
         return 0
     table: list[tuple[str, ...]] = [("ID", "Candidate", "Interview", "Interviewer", "State", "Age")]
+    labels = {state: state.label for state in InterviewState}
     forgotten = 0
     for s in summaries:
-        mark = ""
+        label = labels[s.state]
         if s.forgotten(now):
             forgotten += 1
-            mark = " !"
-        table.append((
-            str(s.id), s.candidate_name, s.rubric_id, s.interviewer_name,
-            s.state.label + mark, _age(s.age(now)),
-        ))
+            label += " !"
+        table.append((str(s.id), s.candidate_name, s.rubric_id, s.interviewer_name, label,
+                      _age(s.age(now))))
     _print_table(table)
     if forgotten:
         noun = "interview" if forgotten == 1 else "interviews"
@@ -72,13 +75,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _print_table(table: list[tuple[str, ...]]) -> None:
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-    lines = []
-    for row in table:
-        cells = [row[0].rjust(widths[0])]
-        cells += [cell.ljust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
-        lines.append("  ".join(cells).rstrip() + "\n")
-    sys.stdout.write("".join(lines))  # in one write: stdout may be unbuffered
+    """Columns padded to their widest cell, the first to the right; the last is not padded."""
+    widths = [max(map(len, column)) for column in zip(*table, strict=True)]
+    cells = [f"{{:>{widths[0]}}}", *(f"{{:<{width}}}" for width in widths[1:-1]), "{}\n"]
+    line = "  ".join(cells).format
+    sys.stdout.write("".join([line(*row) for row in table]))  # one write: stdout may be unbuffered
 
 
 def _iso(moment: datetime | None) -> str | None:
