@@ -107,7 +107,8 @@ def main() -> int:
     from scorer.io.documents.scorecard import render_scorecard
     from scorer.io.pdf.signature_stamp import STAMP_FORM
     from scorer.io.signatures.sign import sign_scorecard
-    from scorer.services.export import ExportService, Signer, StoreSigningRecords
+    from scorer.services.export import ExportService, Signer
+    from scorer.services.export_records import StoreSigningRecords
     from scorer.services.interviews import InterviewService
     from scorer.services.settings import load_settings
     from scorer.services.store import open_local_store

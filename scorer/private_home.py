@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from scorer.domain.store_errors import StoreError
+from scorer.paths import data_home
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
@@ -62,8 +63,6 @@ def private_file(path: Path) -> Path:
 
 def in_home(path: Path) -> bool:
     """Whether `path` lies in the data home."""
-    from scorer.paths import data_home
-
     try:
         return path.resolve().is_relative_to(data_home().resolve())
     except (OSError, RuntimeError):

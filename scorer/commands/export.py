@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from scorer.services.export import check_output, export_interview
+from scorer.services.export import check_output
+from scorer.services.export_records import export_interview
 
 
 def register(commands: Any) -> None:

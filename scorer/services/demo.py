@@ -36,14 +36,17 @@ from scorer.domain.interview import (
 from scorer.domain.people import Candidate, Interviewer
 from scorer.domain.rubric import Dimension, Rubric
 from scorer.domain.timer import Pause, Timer, format_offset
+from scorer.paths import data_home, settings_path
 from scorer.services import demo_text as text
+from scorer.services import identity, keyring_store
 from scorer.services.clock import Clock, utc_now
-from scorer.storage import Store
+from scorer.services.keyring_store import KeyringUnavailable
+from scorer.services.settings import load_settings, save_settings
+from scorer.storage import Store, signing
 from scorer.storage.bulk import bulk_import
 
 if TYPE_CHECKING:
     from scorer.services.identity import Identity
-    from scorer.services.keyring_store import KeyringUnavailable
 
 SEED = 20250303
 DEFAULT_CANDIDATES = 12
@@ -122,11 +125,6 @@ def give_identities(
     are reused. If the keyring cannot be used, nothing is made and `problem` says
     why; if it fails half-way, the identities made so far are removed again.
     """
-    from scorer.paths import data_home
-    from scorer.services import identity, keyring_store
-    from scorer.services.keyring_store import KeyringUnavailable
-    from scorer.storage import signing
-
     home = home or data_home()
     try:
         keyring_store.checked_backend()
@@ -171,17 +169,12 @@ def give_identities(
 
 
 def _discard(made: Sequence[Identity], home: Path) -> None:
-    from scorer.services import identity
-
     for person in made:
         identity.discard(person.fingerprint, home)
 
 
 def _trust(folder: Path, home: Path) -> tuple[bool, Path | None]:
     """Make `folder` the profile's trust folder, unless the user set another one."""
-    from scorer.paths import settings_path
-    from scorer.services.settings import load_settings, save_settings
-
     path = settings_path(home)
     settings = load_settings(path)
     if settings.trust_folder and Path(settings.trust_folder) != folder:

@@ -2,16 +2,16 @@
 
 Render (reportlab) → embed the JSON and sign in one update (pyHanko) → write
 atomically (a temporary file beside the target, then a rename: never a partial
-file) → record the export's SHA-256 in the store. Only the identity recorded on
-the interview signs it, and only if it is the interviewer's own (`signed_as`): a
-card names its interviewer as the signing certificate does.
+file) → record the export's SHA-256 (`export_records` keeps it in the local store).
+Only the identity recorded on the interview signs it, and only if it is the
+interviewer's own (`signed_as`): a card names its interviewer as the signing
+certificate does.
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -35,7 +35,6 @@ from scorer.services.file_replace import in_use_hint
 
 if TYPE_CHECKING:
     from scorer.io.signatures.sign import LoadedKey
-    from scorer.storage import Store
 
 PageSize = Literal["A4", "Letter"]
 
@@ -261,60 +260,3 @@ class ExportService:
             ))
 
         return export_detail(detail, fingerprint, path, page_size, self._signer, record)
-
-
-class StoreSigningRecords:
-    """`SigningRecords` on the local store."""
-
-    def __init__(self, store: Store) -> None:
-        from scorer.services.interviews import InterviewService
-
-        self._store = store
-        self._interviews = InterviewService(store)
-
-    def get_interview(self, interview_id: int) -> InterviewDetail:
-        return self._interviews.get_interview(interview_id)
-
-    def signing_facts(self, interview_id: int) -> SigningFacts:
-        from scorer.storage import signing
-
-        with self._store.read() as reader:
-            return signing.signing_facts(reader.connection, interview_id)
-
-    def pin_certificate(self, interview_id: int, fingerprint: str, *,
-                        also_interviewer: bool) -> None:
-        from scorer.storage import signing
-
-        with self._store.write() as tx:
-            signing.pin_certificate(tx.connection, interview_id, fingerprint, also_interviewer)
-
-    def record_export(self, record: ExportRecord) -> None:
-        """Record the export and, when connected to a team store, queue the card to publish,
-        in one transaction."""
-        from scorer.storage import signing, team_outbox
-
-        with self._store.write() as tx:
-            signing.record_export(tx.connection, record)
-            if team_outbox.linked(tx.connection) is not None:
-                pdf = _written_card(Path(record.path), record.sha256)
-                team_outbox.enqueue_card(tx.connection, record.interview_id, record.sha256,
-                                         pdf, time.time())
-
-
-def _written_card(path: Path, sha256: str) -> bytes:
-    try:
-        pdf = path.read_bytes()
-    except OSError as exc:
-        raise ExportError(f"Cannot read back {path} to publish it: {exc.strerror}.") from None
-    if hashlib.sha256(pdf).hexdigest() != sha256:
-        raise ExportError(f"{path} changed while it was being exported; export it again.")
-    return pdf
-
-
-def export_interview(interview_id: int, path: Path, page_size: PageSize = "A4") -> ExportResult:
-    """`scorer export`: open the local store, export, close."""
-    from scorer.services.store import open_local_store
-
-    with open_local_store() as store:
-        return ExportService(StoreSigningRecords(store)).export_interview(
-            interview_id, path, page_size)

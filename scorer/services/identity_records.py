@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from scorer.paths import data_home, database_path
 from scorer.services import identity
+from scorer.services.store import open_local_store
+from scorer.storage import signing
 
 if TYPE_CHECKING:
     from scorer.storage import Store
@@ -39,8 +41,6 @@ def existing_store(home: Path | None = None) -> Iterator[Store | None]:
     if not database_path(home or data_home()).exists():
         yield None
         return
-    from scorer.services.store import open_local_store
-
     with open_local_store(home) as store:
         yield store
 
@@ -48,8 +48,6 @@ def existing_store(home: Path | None = None) -> Iterator[Store | None]:
 def in_use(store: Store | None, fingerprints: set[str]) -> set[str]:
     if store is None or not fingerprints:
         return set()
-    from scorer.storage import signing
-
     with store.read() as reader:
         return signing.certificates_in_use(reader.connection, fingerprints)
 
@@ -57,8 +55,6 @@ def in_use(store: Store | None, fingerprints: set[str]) -> set[str]:
 def pinned_interviews(store: Store | None, fingerprint: str) -> list[PinnedInterview]:
     if store is None:
         return []
-    from scorer.storage import signing
-
     with store.read() as reader:
         return signing.pinned_interviews(reader.connection, fingerprint)
 
@@ -76,8 +72,6 @@ def replace_identity(name: str, email: str, store: Store | None,
         return ReplaceReport(replacement, (), 0, False)
     handed = 0
     if store is not None:
-        from scorer.storage import signing
-
         with store.write() as tx:
             handed = signing.hand_over_interviewers(
                 tx.connection, old.fingerprint, replacement.new.fingerprint,

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from scorer.domain.errors import ScorerError
+from scorer.services.merge.build import default_packet_name
 from scorer.services.merge.results import MergeCancelled
 from scorer.ui.merge_build_bar import BuildBar
 from scorer.ui.merge_candidates_model import CandidatesModel
@@ -380,8 +381,6 @@ class MergeDialog(QDialog):
     # -- building -----------------------------------------------------------------------------
 
     def default_target(self) -> Path:
-        from scorer.services.merge import default_packet_name
-
         chosen = self.chosen()
         rows = self.model.rows
         folder = rows[0].path.parent if rows else Path.home()

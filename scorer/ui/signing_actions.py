@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from scorer.domain.errors import ScorerError
 from scorer.paths import APP_NAME
+from scorer.ui.export_flow import export_with_dialog
+from scorer.ui.identity_dialog import IdentityDialog
 
 if TYPE_CHECKING:
     from scorer.services.signing_desk import SigningDesk
@@ -26,8 +28,6 @@ class SigningActions:
         if self.desk is None or service is None:
             self._error("Signing is not available: the local store is not open.")
             return
-        from scorer.ui.export_flow import export_with_dialog
-
         try:
             detail = service.get_interview(interview_id)
         except ScorerError as exc:
@@ -43,8 +43,6 @@ class SigningActions:
         signing identity."""
         if self.desk is None:
             return False
-        from scorer.ui.identity_dialog import IdentityDialog
-
         dialog = IdentityDialog(self.desk, self.window, name=name, email=email)
         return dialog.exec() == QDialog.DialogCode.Accepted
 

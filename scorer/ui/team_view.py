@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from scorer.domain.errors import ScorerError
 from scorer.domain.team import Role
+from scorer.services.merge.build import default_packet_name
+from scorer.services.team.publish import waiting_line
 from scorer.ui.team_model import TeamInterviewsModel
 from scorer.ui.theme import css, tones
 
@@ -155,8 +157,6 @@ class TeamView(QWidget):
             self.connection.setText(f"Team store: {address}{who}")
             self.publish_button.setEnabled(not self._busy)
             self.refresh_button.setEnabled(not self._busy)
-        from scorer.services.team.publish import waiting_line
-
         line = waiting_line(waiting.cards, waiting.statuses)
         self.outbox.setText(line[0].upper() + line[1:])
         if waiting.last_error:
@@ -178,8 +178,6 @@ class TeamView(QWidget):
         if not rows:
             return
         item = self.model.row(rows[0].row())
-        from scorer.services.merge import default_packet_name
-
         target, _ = QFileDialog.getSaveFileName(
             self, "Save the packet", default_packet_name(item.candidate_name), "PDF (*.pdf)")
         if target:

@@ -10,7 +10,8 @@ import pytest
 
 from scorer.domain.signing_records import ExportRecord, SigningFacts
 from scorer.services import identity
-from scorer.services.export import ExportError, ExportService, StoreSigningRecords
+from scorer.services.export import ExportError, ExportService
+from scorer.services.export_records import StoreSigningRecords
 from scorer.storage import Store, signing
 from scorer.storage.bulk import bulk_import
 from tests.support import fixtures

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from scorer.domain.rubric import Rubric
 from scorer.services import identity
-from scorer.services.export import ExportResult, ExportService, Signer, StoreSigningRecords
+from scorer.services.export import ExportResult, ExportService, Signer
+from scorer.services.export_records import StoreSigningRecords
 from scorer.services.interviews import InterviewService
 from scorer.services.store import open_local_store
 from scorer.storage import Store

@@ -20,10 +20,12 @@ from io import BytesIO
 from typing import Any
 
 from asn1crypto import x509 as asn1_x509
+from pyhanko.keys import load_certs_from_pemder_data
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import async_validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleTrustManager
@@ -100,8 +102,6 @@ def _trust_manager(trusted_pem: tuple[bytes, ...]) -> SimpleTrustManager:
 
 
 def _signature_facts(signature: object, trust: SimpleTrustManager | None) -> SignatureFacts:
-    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
-
     assert isinstance(signature, EmbeddedPdfSignature)
     fingerprint: str | None = None
     name = ""
@@ -158,8 +158,6 @@ def _alt_emails(cert: asn1_x509.Certificate) -> tuple[str, ...]:
 
 
 def _roots(trusted_pem: Sequence[bytes]) -> list[asn1_x509.Certificate]:
-    from pyhanko.keys import load_certs_from_pemder_data
-
     roots: list[asn1_x509.Certificate] = []
     for pem in trusted_pem:
         try:

@@ -14,6 +14,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from scorer.services.merge.build import default_packet_name
     from scorer.services.merge.service import (
         COHORT_REPORT,
         COHORT_TABLE,
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
         MixedCandidates,
         NothingVerified,
         PacketResult,
-        default_packet_name,
     )
 
 __all__ = [
@@ -37,5 +37,6 @@ __all__ = [
 
 def __getattr__(name: str) -> object:
     if name in __all__:
-        return getattr(importlib.import_module("scorer.services.merge.service"), name)
+        home = "build" if name == "default_packet_name" else "service"
+        return getattr(importlib.import_module(f"scorer.services.merge.{home}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -100,6 +100,10 @@ def slug(value: str) -> str:
     return "-".join(part for part in kept.split("-") if part) or "unnamed"
 
 
+def default_packet_name(candidate: str) -> str:
+    return f"{slug(candidate)}-packet.pdf"
+
+
 def attachment_names(panel: Panel) -> list[str]:
     names = []
     for n, interview in enumerate(panel.interviews, start=1):

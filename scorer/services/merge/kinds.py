@@ -13,20 +13,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scorer.domain.panel import PanelKind
+from scorer.paths import data_home
 from scorer.services.merge.results import MergeError
+from scorer.services.rubrics.folder import resolve_rubric_folder
+from scorer.services.rubrics.library import load_library
+from scorer.services.settings import load_settings
 
 _KIND = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def library_kinds(folder: Path | None = None) -> tuple[PanelKind, ...]:
     """Every valid rubric of the library, in file order."""
-    from scorer.services.rubrics.library import load_library
-
     if folder is None:
-        from scorer.paths import data_home
-        from scorer.services.rubrics.folder import resolve_rubric_folder
-        from scorer.services.settings import load_settings
-
         folder = resolve_rubric_folder(load_settings(), data_home()).path
     return tuple(PanelKind(r.id, r.title) for r in load_library(folder).rubrics)
 

@@ -21,7 +21,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable, Collection, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from scorer.domain.panel import (
     build_panel,
     candidate_names,
 )
-from scorer.services import identity
+from scorer.services import identity, keyring_store
 from scorer.services.clock import Clock, utc_now
 from scorer.services.export import ExportError, write_document
 from scorer.services.merge.build import (
@@ -43,9 +43,11 @@ from scorer.services.merge.build import (
     slug,
     warm_up_build,
 )
+from scorer.services.merge.cohort import cohort_files
 from scorer.services.merge.desk import Desk, assign, desk, distinct
 from scorer.services.merge.inputs import expand_inputs, read_input, resolved_path
-from scorer.services.merge.pool import TaskFailure, WorkerPool
+from scorer.services.merge.kinds import library_kinds, parse_expect
+from scorer.services.merge.pool import TASKS_PER_NEW_WORKER, TaskFailure, WorkerPool
 from scorer.services.merge.results import (
     CheckedInput,
     CohortResult,
@@ -63,6 +65,7 @@ from scorer.services.merge.tasks import (
     warm_up,
 )
 from scorer.services.merge.workers import WORKER_MODULES
+from scorer.services.settings import load_settings
 from scorer.services.verify import TrustStore, Verdict, Verification, load_trust
 
 log = logging.getLogger(__name__)
@@ -101,8 +104,6 @@ class MergeService:
         rubric library's, or those of them named in `expect` ("coding,math"), see
         `merge.kinds`. The library is read on a thread while the workers check files."""
         if trust_folder is None:
-            from scorer.services.settings import load_settings
-
             trust_folder = load_settings().trust_dir()
         self.trust_folder = trust_folder
         self.home = home
@@ -118,10 +119,6 @@ class MergeService:
 
     def _read_library_soon(self) -> None:
         if self._expected is None and self._library is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            from scorer.services.merge.kinds import library_kinds
-
             reader = ThreadPoolExecutor(1, thread_name_prefix="scorer-merge-kinds")
             self._library = reader.submit(library_kinds)
             reader.shutdown(wait=False)
@@ -131,8 +128,6 @@ class MergeService:
         """The interview kinds the panel expects of each candidate; `MergeError` if `expect`
         names one the rubric library does not have."""
         if self._expected is None:
-            from scorer.services.merge.kinds import parse_expect
-
             self._read_library_soon()
             assert self._library is not None
             known = self._library.result()
@@ -154,8 +149,6 @@ class MergeService:
 
         For `files` inputs only as many as are worth their start (one per few files).
         """
-        from scorer.services.merge.pool import TASKS_PER_NEW_WORKER
-
         self._read_library_soon()  # on a thread, while the workers start and check
         self._pool.start(None if files is None else -(-files // TASKS_PER_NEW_WORKER))
 
@@ -247,8 +240,6 @@ class MergeService:
                 "The packet is signed with your signing identity, and this computer has none "
                 "yet; create one with `scorer identity create --name NAME --email EMAIL`."
             )
-        from scorer.services import keyring_store
-
         key = keyring_store.load_key(found.fingerprint)  # KeyringUnavailable says why
         if key is None:
             raise MergeError(
@@ -350,8 +341,6 @@ class MergeService:
             [*targets, folder / COHORT_REPORT, folder / COHORT_TABLE], checked)
         files = None
         if with_report:
-            from scorer.services.merge.cohort import cohort_files
-
             loading.join()
             files = cohort_files(
                 [b.panel for b in built], [(t.name, b.sha256) for t, b in
@@ -466,7 +455,3 @@ def _write(target: Path, data: bytes) -> None:
         write_document(target, data)
     except ExportError as exc:
         raise MergeError(exc.message) from None
-
-
-def default_packet_name(candidate: str) -> str:
-    return f"{slug(candidate)}-packet.pdf"
