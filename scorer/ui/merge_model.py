@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from scorer.services.merge.inputs import resolved_path
 from scorer.ui.theme import tones
+from scorer.ui.widgets.fixed_columns_model import FixedColumnsModel, Index
 
 if TYPE_CHECKING:
     from scorer.services.merge import CheckedInput
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("File", "Status", "Candidate", "Interview", "Signer", "Reason")
 REASON = COLUMNS.index("Reason")
 CHECKING = "Checking…"
@@ -64,7 +64,9 @@ class InputRow:
         return "\n".join(lines)
 
 
-class MergeInputsModel(QAbstractTableModel):
+class MergeInputsModel(FixedColumnsModel):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[InputRow] = []
@@ -136,18 +138,6 @@ class MergeInputsModel(QAbstractTableModel):
         return sum(len(r.copies) for r in self._rows)
 
     # -- Qt -----------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

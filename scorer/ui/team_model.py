@@ -5,16 +5,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from scorer.domain.team import TeamInterview
 from scorer.ui.theme import tones
+from scorer.ui.widgets.fixed_columns_model import FixedColumnsModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Scheduled", "State", "Interview", "Candidate", "Interviewer")
 
 
-class TeamInterviewsModel(QAbstractTableModel):
+class TeamInterviewsModel(FixedColumnsModel):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[TeamInterview] = []
@@ -27,18 +29,6 @@ class TeamInterviewsModel(QAbstractTableModel):
 
     def row(self, number: int) -> TeamInterview:
         return self._rows[number]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
