@@ -16,8 +16,9 @@ multiprocessing's forkserver, which ends just after the command): on Linux this
 benchmark adopts such orphans (a child subreaper) and waits for them. `--only list`,
 `verify` or `merge` times those rows alone.
 
-`--tree` times another checkout of Scorer (for a before-and-after in one run) with
-this one's sample data. Anchors that are not installed are reported as such.
+`--tree` times another checkout of Scorer with this one's sample data; `--baseline`
+runs each of Scorer's commands from a second checkout too, in the same turns, for a
+before-and-after in one run. Anchors that are not installed are reported as such.
 """
 
 from __future__ import annotations
@@ -82,10 +83,13 @@ class Job:
 
     command: Sequence[str]
     target: Path | None = None
+    tree: Path | None = None  # the Scorer checkout it runs from; None for an anchor
 
 
 def once(job: Job, env: dict[str, str], cwd: Path) -> tuple[float, float]:
     """Wall and CPU milliseconds of one fresh process (its own children included)."""
+    if job.tree is not None:
+        env, cwd = dict(env, PYTHONPATH=str(job.tree)), job.tree
     if job.target is not None:
         shutil.rmtree(job.target, ignore_errors=True)
         job.target.unlink(missing_ok=True)
@@ -124,12 +128,17 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--tree", type=Path, default=REPO, help="the Scorer checkout to time")
+    parser.add_argument("--baseline", type=Path,
+                        help="another checkout, each of its commands run in turn with the tree's")
     parser.add_argument("--candidates", type=int, default=2500)
     parser.add_argument("--scale", type=int, default=6)
     parser.add_argument("--only", choices=("all", "list", "verify", "merge"), default="all")
     args = parser.parse_args(argv)
     tree = args.tree.resolve()
-    compile_tree(tree)
+    baseline = args.baseline.resolve() if args.baseline else None
+    for checkout in (tree, baseline):
+        if checkout is not None:
+            compile_tree(checkout)
     adopted = adopt_orphans()
 
     import keyring
@@ -165,33 +174,46 @@ def main(argv: list[str]) -> int:
     out = work / "out"
     out.mkdir()
 
-    def timed(jobs: dict[str, Job | None]) -> dict[str, tuple[float, float] | None]:
-        """Each job's medians; None for a job whose tool is not installed."""
-        found = interleaved({k: j for k, j in jobs.items() if j is not None}, env, tree,
-                            args.runs)
-        return {name: found.get(name) for name in jobs}
+    Times = tuple[float, float]  # wall, CPU
+
+    def timed(jobs: dict[str, Job | None]) -> dict[str, Times | None]:
+        """Each job's medians; None for a job whose tool is not installed. With a baseline,
+        each of Scorer's jobs runs from it too, in the same turns, as "<name> before"."""
+        runnable = {k: j for k, j in jobs.items() if j is not None}
+        if baseline is not None:
+            runnable |= {f"{k} before": Job(j.command, j.target, baseline)
+                         for k, j in runnable.items() if j.tree is not None}
+        found = interleaved(runnable, env, tree, args.runs)
+        return {name: found.get(name) for name in [*jobs, *(f"{k} before" for k in jobs)]}
 
     scorer = [python, "-m", "scorer"]
     rows: list[tuple[str, ...]] = []
 
-    def add(name: str, got: tuple[float, float] | None, anchor: tuple[float, float] | None,
-            goal: str = "", missing: str = "not installed") -> None:
+    def ours(*command: str, target: Path | None = None) -> Job:
+        return Job([*scorer, *command], target, tree)
+
+    def add(name: str, got: Times | None, anchor: Times | None, goal: str = "",
+            missing: str = "not installed", before: Times | None = None) -> None:
         if got is None:
-            rows.append((name, missing, "", "", goal))
+            rows.append((name, missing, "", "", "", "", "", goal))
             return
         ratio = f"{got[0] / anchor[0]:.2f}x" if anchor else ""
-        rows.append((name, f"{got[0]:.0f} ms", f"{got[1]:.0f} ms", ratio, goal))
+        then = (f"{before[0]:.0f} ms", f"{before[1]:.0f} ms",
+                f"{got[0] / before[0]:.2f}x / {got[1] / before[1]:.2f}x") if before else ("",) * 3
+        rows.append((name, f"{got[0]:.0f} ms", f"{got[1]:.0f} ms", ratio, *then, goal))
 
     add("`python -c pass`", timed({"pass": Job([python, "-c", "pass"])})["pass"], None)
 
     if args.only in ("all", "list"):
         got = timed({"floor": Job([python, "-c", LIST_FLOOR]),
-                     "list": Job([*scorer, "interviews", "list"]),
-                     "json": Job([*scorer, "interviews", "list", "--json"])})
+                     "list": ours("interviews", "list"),
+                     "json": ours("interviews", "list", "--json")})
         add(f"list floor: stdlib reader, {4 * args.candidates:,} rows (anchor)",
             got["floor"], None)
-        add("`scorer interviews list`", got["list"], got["floor"], "≤ 1.3x floor")
-        add("`scorer interviews list --json`", got["json"], got["floor"])
+        add("`scorer interviews list`", got["list"], got["floor"], "≤ 1.3x floor",
+            before=got["list before"])
+        add("`scorer interviews list --json`", got["json"], got["floor"],
+            before=got["json before"])
 
     if args.only in ("all", "verify"):
         card = four[0]
@@ -200,12 +222,13 @@ def main(argv: list[str]) -> int:
             "hanko": Job([python, "-m", "pyhanko", "sign", "validate", "--no-diff-analysis",
                           "--no-revocation-check", "--trust-replace", "--trust",
                           str(signer_pem), card]) if _have_pyhanko_cli() else None,
-            "verify": Job([*scorer, "verify", "--trust", str(trust), card]),
+            "verify": ours("verify", "--trust", str(trust), card),
         })
         add("`pdfsig` 1 card (anchor)", got["pdfsig"], None)
         add("pyHanko CLI `sign validate` 1 card (anchor)", got["hanko"], None,
             missing="not installed (pip install pyhanko-cli)")
-        add("`scorer verify` 1 card", got["verify"], got["hanko"], "≤ 1.0x pyHanko CLI")
+        add("`scorer verify` 1 card", got["verify"], got["hanko"], "≤ 1.0x pyHanko CLI",
+            before=got["verify before"])
         if got["pdfsig"]:
             add("  the same, against pdfsig", got["verify"], got["pdfsig"])
 
@@ -214,31 +237,41 @@ def main(argv: list[str]) -> int:
 
         def per_candidate(many: int) -> Job:
             cards = [str(p) for files in list(by_candidate.values())[:many] for p in files]
-            return Job([*scorer, "merge", "--trust", str(trust), *cards, "--per-candidate",
-                        str(out / f"per-{many}")], out / f"per-{many}")
+            return ours("merge", "--trust", str(trust), *cards, "--per-candidate",
+                        str(out / f"per-{many}"), target=out / f"per-{many}")
 
         got = timed({
             "qpdf": Job(["qpdf", "--empty", "--pages", *four, "--", str(out / "q.pdf")])
             if shutil.which("qpdf") else None,
-            "merge": Job([*scorer, "merge", "--trust", str(trust), *four, "-o",
-                          str(out / "packet.pdf")], out / "packet.pdf"),
+            "merge": ours("merge", "--trust", str(trust), *four, "-o", str(out / "packet.pdf"),
+                          target=out / "packet.pdf"),
             "one": per_candidate(1),
             "many": per_candidate(count),
         })
         add("`qpdf --empty --pages` 4 cards (anchor)", got["qpdf"], None)
-        add("`scorer merge` 4 cards", got["merge"], got["qpdf"])
-        one, many = got["one"], got["many"]
-        assert one is not None and many is not None
-        slope = ((many[0] - one[0]) / (count - 1), (many[1] - one[1]) / (count - 1))
-        add("`scorer merge --per-candidate`, 1 candidate", one, None)
-        add(f"`scorer merge --per-candidate`, {count} candidates", many, None)
-        add("  each candidate added", slope, None)
-        add("  fixed cost (1 candidate less one added)",
-            (one[0] - slope[0], one[1] - slope[1]), None, "halved")
+        add("`scorer merge` 4 cards", got["merge"], got["qpdf"], before=got["merge before"])
+
+        def split(one: Times | None, many: Times | None) -> tuple[Times, Times] | None:
+            """What each candidate adds, and the fixed cost: one candidate less that."""
+            if one is None or many is None:
+                return None
+            slope = ((many[0] - one[0]) / (count - 1), (many[1] - one[1]) / (count - 1))
+            return slope, (one[0] - slope[0], one[1] - slope[1])
+
+        now, then = split(got["one"], got["many"]), split(got["one before"], got["many before"])
+        assert now is not None
+        add("`scorer merge --per-candidate`, 1 candidate", got["one"], None,
+            before=got["one before"])
+        add(f"`scorer merge --per-candidate`, {count} candidates", got["many"], None,
+            before=got["many before"])
+        add("  each candidate added", now[0], None, before=then[0] if then else None)
+        add("  fixed cost (1 candidate less one added)", now[1], None, "halved",
+            before=then[1] if then else None)
 
     load = os.getloadavg()[0]
-    print(f"tree: {tree}")
-    print(grid(("command (cold process)", "wall median", "cpu median", "ratio", "goal"), rows))
+    print(f"tree: {tree}" + (f"; baseline: {baseline}" if baseline else ""))
+    print(grid(("command (cold process)", "wall median", "cpu median", "ratio",
+                "baseline wall", "baseline cpu", "tree/baseline (wall / cpu)", "goal"), rows))
     if not adopted:
         print("CPU time leaves out processes that outlive their command (no subreaper here)")
     print(f"{os.cpu_count()} CPUs, load average {load:.2f} at the end")
