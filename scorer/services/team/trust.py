@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scorer.domain.team import CardFacts, StoredCard, TeamCertificate, TeamRefused
+from scorer.io.signatures.certificates import read_certificates
 from scorer.services.verify import TrustStore, Verdict, Verification, verify_bytes
 
 TEAM_TRUST = Path("team store trust list")
 
 
 def team_trust(certificates: Iterable[TeamCertificate]) -> TrustStore:
-    from scorer.io.signatures.certificates import read_certificates
-
     pems: list[bytes] = []
     fingerprints: set[str] = set()
     for cert in certificates:
