@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scorer.domain.team import TeamError
+from scorer.services.team.trust import CheckedCard, card_label, check_cards, team_trust
 
 if TYPE_CHECKING:
-    from scorer.services.team.trust import CheckedCard
     from scorer.team.client import TeamClient
 
 
@@ -28,8 +28,6 @@ class TeamCards:
 
 def download_cards(client: TeamClient, folder: Path, candidate_email: str | None = None
                    ) -> TeamCards:
-    from scorer.services.team.trust import card_label, check_cards, team_trust
-
     certificates = client.certificates()
     checked = check_cards(client.cards(candidate_email), team_trust(certificates))
     if not checked:
