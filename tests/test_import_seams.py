@@ -36,11 +36,6 @@ PENDING_TEAM: set[tuple[str, str]] = {
     ("scorer.services.team.library", "folder_certificates"),
     ("scorer.services.team.library", "folder_rubrics"),
     ("scorer.services.team.library", "pull_rubrics"),
-    ("scorer.services.team.publish", "_failed"),
-    ("scorer.services.team.publish", "_send_card"),
-    ("scorer.services.team.publish", "_send_status"),
-    ("scorer.services.team.publish", "flush"),
-    ("scorer.services.team.publish", "waiting"),
 }
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from scorer.domain.team import StatusUpdate, TeamError, TeamRefused, TeamState, TeamUnreachable
+from scorer.services.team.trust import card_facts, team_trust
+from scorer.storage import team_outbox
 
 if TYPE_CHECKING:
     from scorer.domain.team import Waiting
@@ -77,16 +79,12 @@ class Publisher:
         self._clock = clock
 
     def waiting(self) -> Waiting:
-        from scorer.storage import team_outbox
-
         with self._store.read() as reader:
             return team_outbox.waiting(reader.connection)
 
     def flush(self, client: TeamClient, *, respect_backoff: bool = False,
               on_sent: Callable[[OutboxItem], None] | None = None) -> FlushReport:
         """Send what is due; `respect_backoff` for the app's background retries."""
-        from scorer.storage import team_outbox
-
         now = self._clock()
         with self._store.read() as reader:
             link = team_outbox.linked(reader.connection)
@@ -105,8 +103,6 @@ class Publisher:
                     covered[item.interview_id] = self._send_status(client, link.origin, item)
                 else:
                     if trust is None:
-                        from scorer.services.team.trust import team_trust
-
                         trust = team_trust(client.certificates())
                     self._send_card(client, link.origin, item, trust)
             except TeamUnreachable as exc:
@@ -125,8 +121,6 @@ class Publisher:
         return report
 
     def _send_status(self, client: TeamClient, origin: str, item: OutboxItem) -> int:
-        from scorer.storage import team_outbox
-
         with self._store.read() as reader:
             facts = team_outbox.status_facts(reader.connection, item.interview_id)
             version = team_outbox.latest_status(reader.connection, item.interview_id)
@@ -143,9 +137,6 @@ class Publisher:
 
     def _send_card(self, client: TeamClient, origin: str, item: OutboxItem,
                    trust: TrustStore) -> None:
-        from scorer.services.team.trust import card_facts
-        from scorer.storage import team_outbox
-
         with self._store.read() as reader:
             pdf = team_outbox.card_pdf(reader.connection, item.id)
         if pdf is not None:
@@ -155,8 +146,6 @@ class Publisher:
             team_outbox.done(tx.connection, [item.id])
 
     def _failed(self, item_ids: list[int], error: str, first: OutboxItem) -> None:
-        from scorer.storage import team_outbox
-
         with self._store.write() as tx:
             team_outbox.failed(tx.connection, item_ids, error,
                                self._clock() + retry_delay(first.attempts))
