@@ -33,9 +33,6 @@ PENDING_TEAM: set[tuple[str, str]] = {
     ("scorer.services.team.desk", "publish"),
     ("scorer.services.team.desk", "publish_library"),
     ("scorer.services.team.desk", "status"),
-    ("scorer.services.team.library", "folder_certificates"),
-    ("scorer.services.team.library", "folder_rubrics"),
-    ("scorer.services.team.library", "pull_rubrics"),
 }
 
 

@@ -13,6 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scorer.domain.team import TeamCertificate, TeamError, TeamRubric
+from scorer.io.signatures.certificates import read_certificates
+from scorer.services.rubrics.library import load_library
+from scorer.services.text_files import write_text_atomic
+from scorer.services.verify import load_trust
 
 if TYPE_CHECKING:
     from scorer.team.client import TeamClient
@@ -36,8 +40,6 @@ class LibraryReport:
 
 
 def folder_rubrics(folder: Path) -> tuple[list[TeamRubric], list[str]]:
-    from scorer.services.rubrics.library import load_library
-
     library = load_library(folder)
     rubrics: list[TeamRubric] = []
     skipped: list[str] = []
@@ -58,9 +60,6 @@ def folder_rubrics(folder: Path) -> tuple[list[TeamRubric], list[str]]:
 
 
 def folder_certificates(folder: Path) -> list[TeamCertificate]:
-    from scorer.io.signatures.certificates import read_certificates
-    from scorer.services.verify import load_trust
-
     trust = load_trust(folder)
     found: list[TeamCertificate] = []
     for pem in trust.pems:  # team-*.pem files pulled from the store count like any other
@@ -88,8 +87,6 @@ def publish_library(client: TeamClient, rubric_folder: Path, trust_folder: Path
 
 def pull_rubrics(client: TeamClient, folder: Path) -> list[Path]:
     """Write the team's newest rubric files into `folder` where they differ; which changed."""
-    from scorer.services.text_files import write_text_atomic
-
     changed: list[Path] = []
     for rubric in client.rubrics():
         name = Path(rubric.file_name).name
