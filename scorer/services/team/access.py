@@ -14,15 +14,16 @@ import uuid
 from typing import TYPE_CHECKING
 
 from scorer.domain.team import Member, TeamError
+from scorer.services import keyring_store
+from scorer.storage import team_outbox
+from scorer.team.client import TeamClient
+from scorer.team.connection import has_password, safe_url
 
 if TYPE_CHECKING:
     from scorer.storage import Store
-    from scorer.team.client import TeamClient
 
 
 def check_url(url: str) -> str:
-    from scorer.team.connection import has_password
-
     url = url.strip()
     if not url:
         raise TeamError("The team store address is empty; give a URL such as "
@@ -34,17 +35,12 @@ def check_url(url: str) -> str:
 
 
 def client_for(url: str, password: str | None = None) -> TeamClient:
-    from scorer.team.client import TeamClient
-
     if password is None:
         password = _saved_password(url)
     return TeamClient(url, password)
 
 
 def _saved_password(url: str) -> str | None:
-    from scorer.services import keyring_store
-    from scorer.team.connection import safe_url
-
     try:
         return keyring_store.load_team_password(safe_url(url))
     except keyring_store.KeyringUnavailable:
@@ -52,8 +48,6 @@ def _saved_password(url: str) -> str | None:
 
 
 def linked_url(store: Store) -> str | None:
-    from scorer.storage import team_outbox
-
     with store.read() as reader:
         link = team_outbox.linked(reader.connection)
     return link.url if link else None
@@ -73,10 +67,6 @@ def connect_profile(store: Store, url: str, password: str | None) -> tuple[Membe
 
     Returns the member the login is, and how many interviews were queued to publish.
     """
-    from scorer.services import keyring_store
-    from scorer.storage import team_outbox
-    from scorer.team.connection import safe_url
-
     url = check_url(url)
     with client_for(url, password) as client:
         member = client.whoami()
