@@ -23,11 +23,6 @@ PENDING_TEAM: set[tuple[str, str]] = {
     ("scorer.commands.team", "run_publish"),
     ("scorer.commands.team", "run_pull"),
     ("scorer.commands.team", "run_status"),
-    ("scorer.services.team.desk", "address"),
-    ("scorer.services.team.desk", "merge_candidate"),
-    ("scorer.services.team.desk", "publish"),
-    ("scorer.services.team.desk", "publish_library"),
-    ("scorer.services.team.desk", "status"),
 }
 
 

@@ -13,15 +13,22 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scorer.paths import data_home
+from scorer.services import merge  # the face: the merge service loads when a packet is built
+from scorer.services.rubrics.folder import resolve_rubric_folder
+from scorer.services.settings import load_settings
+from scorer.services.team.access import linked_url, open_client
+from scorer.services.team.library import LibraryReport, publish_library
+from scorer.services.team.merge import download_cards
 from scorer.services.team.publish import FlushReport, Publisher
+from scorer.services.team.status import TeamStatus, team_status
+from scorer.team.connection import safe_url
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from scorer.domain.team import Waiting
     from scorer.services.merge.results import PacketResult
-    from scorer.services.team.library import LibraryReport
-    from scorer.services.team.status import TeamStatus
     from scorer.storage import Store
 
 
@@ -41,9 +48,6 @@ class TeamDesk:
         self._publisher = Publisher(store)
 
     def address(self) -> str | None:
-        from scorer.services.team.access import linked_url
-        from scorer.team.connection import safe_url
-
         url = linked_url(self._store)
         return safe_url(url) if url else None
 
@@ -51,39 +55,24 @@ class TeamDesk:
         return self._publisher.waiting()
 
     def status(self, limit: int | None = 500) -> TeamStatus:
-        from scorer.services.team.access import open_client
-        from scorer.services.team.status import team_status
-
         with open_client(self._store) as client:
             return team_status(client, self._today(), limit)
 
     def publish(self, respect_backoff: bool = False) -> FlushReport:
-        from scorer.services.team.access import open_client
-
         with open_client(self._store) as client:
             return self._publisher.flush(client, respect_backoff=respect_backoff)
 
     def publish_library(self) -> LibraryReport:
-        from scorer.paths import data_home
-        from scorer.services.rubrics.folder import resolve_rubric_folder
-        from scorer.services.settings import load_settings
-        from scorer.services.team.access import open_client
-        from scorer.services.team.library import publish_library
-
         settings = load_settings()
         rubrics = resolve_rubric_folder(settings, self._home or data_home()).path
         with open_client(self._store) as client:
             return publish_library(client, rubrics, settings.trust_dir(self._home))
 
     def merge_candidate(self, candidate_email: str, target: Path) -> TeamPacket:
-        from scorer.services.merge import MergeService
-        from scorer.services.team.access import open_client
-        from scorer.services.team.merge import download_cards
-
         with tempfile.TemporaryDirectory(prefix="scorer-team-merge-") as folder:
             with open_client(self._store) as client:
                 team = download_cards(client, Path(folder), candidate_email)
-            with MergeService(team.trust, home=self._home) as service:
+            with merge.MergeService(team.trust, home=self._home) as service:
                 paths = service.expand([team.cards])
                 service.start_workers(len(paths))
                 checked = service.check(paths)
