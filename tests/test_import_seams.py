@@ -16,13 +16,6 @@ PACKAGE = Path(scorer.__file__).parent
 # Functions whose imports are still to move to their module's top, room by room.
 PENDING_TEAM: set[tuple[str, str]] = {
     ("scorer.commands.merge", "_run_team_merge"),
-    ("scorer.commands.team", "_password"),
-    ("scorer.commands.team", "run_add_member"),
-    ("scorer.commands.team", "run_connect"),
-    ("scorer.commands.team", "run_init"),
-    ("scorer.commands.team", "run_publish"),
-    ("scorer.commands.team", "run_pull"),
-    ("scorer.commands.team", "run_status"),
 }
 
 

@@ -9,9 +9,24 @@ certificate. Real deployments use `sslmode=verify-full` in the URL.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
+from datetime import date
 from typing import Any
+
+from scorer.domain.people import normalise_email
+from scorer.domain.team import Role, TeamError
+from scorer.paths import data_home
+from scorer.services.rubrics.folder import resolve_rubric_folder
+from scorer.services.settings import load_settings
+from scorer.services.store import open_local_store
+from scorer.services.team.access import check_url, client_for, connect_profile, open_client
+from scorer.services.team.library import publish_library, pull_rubrics, pull_trust
+from scorer.services.team.publish import Publisher, waiting_line
+from scorer.services.team.status import team_status
+from scorer.team.connection import safe_url
+from scorer.team.migrate import init_team
 
 _PASSWORD_HELP = ("read the password from the first line of standard input instead of "
                   "asking")
@@ -104,16 +119,10 @@ def _password(args: argparse.Namespace, prompt: str) -> str | None:
         return line or None
     if not sys.stdin.isatty():
         return None
-    import getpass
-
     return getpass.getpass(prompt) or None
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from scorer.services.team.access import check_url
-    from scorer.team.connection import safe_url
-    from scorer.team.migrate import init_team
-
     url = check_url(args.url)
     password = _password(args, f"Password for {safe_url(url)}: ")
     revision, prefix = init_team(url, password, args.prefix)
@@ -123,11 +132,6 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_add_member(args: argparse.Namespace) -> int:
-    from scorer.domain.people import normalise_email
-    from scorer.domain.team import Role
-    from scorer.services.store import open_local_store
-    from scorer.services.team.access import check_url, client_for, open_client
-
     email = normalise_email(args.email)
     login = args.login or email
     password = _password(args, f"Password for the new member {login}: ")
@@ -142,10 +146,6 @@ def run_add_member(args: argparse.Namespace) -> int:
 
 
 def run_connect(args: argparse.Namespace) -> int:
-    from scorer.services.store import open_local_store
-    from scorer.services.team.access import check_url, connect_profile
-    from scorer.team.connection import safe_url
-
     url = check_url(args.url)
     password = _password(args, f"Password for {safe_url(url)}: ")
     with open_local_store() as store:
@@ -157,12 +157,6 @@ def run_connect(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from scorer.services.store import open_local_store
-    from scorer.services.team.access import open_client
-    from scorer.services.team.publish import Publisher, waiting_line
-    from scorer.services.team.status import team_status
 
     with open_local_store() as store:
         waiting = Publisher(store).waiting()
@@ -183,14 +177,6 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_publish(args: argparse.Namespace) -> int:
-    from scorer.paths import data_home
-    from scorer.services.rubrics.folder import resolve_rubric_folder
-    from scorer.services.settings import load_settings
-    from scorer.services.store import open_local_store
-    from scorer.services.team.access import open_client
-    from scorer.services.team.library import publish_library
-    from scorer.services.team.publish import Publisher
-
     with open_local_store() as store, open_client(store) as client:
         if args.library:
             settings = load_settings()
@@ -204,14 +190,6 @@ def run_publish(args: argparse.Namespace) -> int:
 
 
 def run_pull(args: argparse.Namespace) -> int:
-    from scorer.domain.team import Role, TeamError
-    from scorer.paths import data_home
-    from scorer.services.rubrics.folder import resolve_rubric_folder
-    from scorer.services.settings import load_settings
-    from scorer.services.store import open_local_store
-    from scorer.services.team.access import open_client
-    from scorer.services.team.library import pull_rubrics, pull_trust
-
     chosen = resolve_rubric_folder(load_settings(), data_home())
     if chosen.read_only:
         raise TeamError(f"The rubric folder {chosen.path} is read-only, so the team's rubrics "
