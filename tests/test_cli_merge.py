@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import keyring
@@ -144,3 +146,25 @@ def test_expect_names_the_panel_and_a_missing_interview_is_flagged(
                    str(tmp_path / "typo.pdf"), *map(str, three))
     assert typo.returncode == 1 and "no interview kind 'codng'" in typo.stderr
     assert "coding" in typo.stderr and "Traceback" not in typo.stderr
+
+
+def test_a_merge_of_files_loads_no_database_library(
+    tmp_path: Path, env: dict[str, str], trust: Path, cards: CardSet
+) -> None:
+    """Only `merge --team` opens the local store; a merge of files leaves SQLAlchemy out."""
+    packet = tmp_path / "packet.pdf"
+    name = next(iter(cards.by_candidate))
+    argv = ["merge", "--trust", str(trust), "-o", str(packet),
+            *(str(p) for p in cards.by_candidate[name])]
+    code = (
+        "import sys\n"
+        "from scorer.cli import main\n"
+        f"assert main({argv!r}) == 0\n"
+        "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'alembic', 'psycopg') "
+        "if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=False, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert packet.is_file()
+    assert run.stdout.splitlines()[-1] == "[]"

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from scorer.services.export import check_output
 from scorer.services.merge import MergeError, MergeService, default_packet_name
 from scorer.services.merge.kinds import parse_expect
+from scorer.services.team.merge import download_cards
 
 
 def register(commands: Any) -> None:
@@ -83,11 +85,9 @@ def run_merge(args: argparse.Namespace) -> int:
 
 
 def _run_team_merge(args: argparse.Namespace) -> int:
-    import tempfile
-
+    # The local store and its team link load SQLAlchemy, which a merge of files never needs.
     from scorer.services.store import open_local_store
     from scorer.services.team.access import open_client
-    from scorer.services.team.merge import download_cards
 
     if args.inputs:
         raise MergeError("With --team the cards come from the team store; name no files.")
