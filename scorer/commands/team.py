@@ -16,14 +16,14 @@ from datetime import date
 from typing import Any
 
 from scorer.domain.people import normalise_email
-from scorer.domain.team import Role, TeamError
+from scorer.domain.team import Role, TeamError, waiting_line
 from scorer.paths import data_home
 from scorer.services.rubrics.folder import resolve_rubric_folder
 from scorer.services.settings import load_settings
 from scorer.services.store import open_local_store
 from scorer.services.team.access import check_url, client_for, connect_profile, open_client
 from scorer.services.team.library import publish_library, pull_rubrics, pull_trust
-from scorer.services.team.publish import Publisher, waiting_line
+from scorer.services.team.publish import Publisher
 from scorer.services.team.status import team_status
 from scorer.team.connection import safe_url
 from scorer.team.migrate import init_team

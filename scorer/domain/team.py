@@ -5,7 +5,7 @@ Nothing here knows PostgreSQL; `scorer.team` reads and writes these.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -138,3 +138,33 @@ class Waiting:
     statuses: int
     failing: int  # rows whose last attempt failed
     last_error: str | None
+
+
+@dataclass
+class FlushReport:
+    """What one publishing round sent, what the team store refused, and what still waits."""
+
+    sent: int = 0
+    refused: list[str] = field(default_factory=list)
+    unreachable: str | None = None
+    waiting_cards: int = 0
+    waiting_statuses: int = 0
+
+    def lines(self) -> list[str]:
+        out = [f"published {self.sent} item{'s' if self.sent != 1 else ''}"]
+        out += [f"refused: {reason}" for reason in self.refused]
+        if self.unreachable:
+            out.append(f"not sent now: {self.unreachable}")
+        out.append(waiting_line(self.waiting_cards, self.waiting_statuses))
+        return out
+
+
+def waiting_line(cards: int, statuses: int) -> str:
+    if not cards and not statuses:
+        return "nothing waiting to publish"
+    parts = []
+    if cards:
+        parts.append(f"{cards} card{'s' if cards != 1 else ''}")
+    if statuses:
+        parts.append(f"{statuses} status update{'s' if statuses != 1 else ''}")
+    return " and ".join(parts) + " waiting to publish"

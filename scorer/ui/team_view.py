@@ -27,17 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from scorer.domain.errors import ScorerError
-from scorer.domain.team import Role
+from scorer.domain.team import Role, waiting_line
 from scorer.services.merge.build import default_packet_name
-from scorer.services.team.publish import waiting_line
 from scorer.ui.team_model import TeamInterviewsModel
 from scorer.ui.theme import css, tones
 
 if TYPE_CHECKING:
-    from scorer.domain.team import Waiting
+    from scorer.domain.team import FlushReport, Waiting
     from scorer.services.team.desk import TeamPacket
     from scorer.services.team.library import LibraryReport
-    from scorer.services.team.publish import FlushReport
     from scorer.services.team.status import TeamStatus
 
 log = logging.getLogger(__name__)

@@ -9,9 +9,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from scorer.domain.team import Member, Role, TeamInterview, TeamState, TeamUnreachable, Waiting
+from scorer.domain.team import (
+    FlushReport,
+    Member,
+    Role,
+    TeamInterview,
+    TeamState,
+    TeamUnreachable,
+    Waiting,
+)
 from scorer.services.team.library import LibraryReport
-from scorer.services.team.publish import FlushReport
 from scorer.services.team.status import TeamStatus
 from scorer.ui.team_view import TeamView
 from scorer.ui.theme import tones

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scorer.domain.team import FlushReport
 from scorer.paths import data_home
 from scorer.services import merge  # the face: the merge service loads when a packet is built
 from scorer.services.rubrics.folder import resolve_rubric_folder
@@ -20,7 +21,7 @@ from scorer.services.settings import load_settings
 from scorer.services.team.access import linked_url, open_client
 from scorer.services.team.library import LibraryReport, publish_library
 from scorer.services.team.merge import download_cards
-from scorer.services.team.publish import FlushReport, Publisher
+from scorer.services.team.publish import Publisher
 from scorer.services.team.status import TeamStatus, team_status
 from scorer.team.connection import safe_url
 

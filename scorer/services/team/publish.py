@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from scorer.domain.team import StatusUpdate, TeamError, TeamRefused, TeamState, TeamUnreachable
+from scorer.domain.team import (
+    FlushReport,
+    StatusUpdate,
+    TeamError,
+    TeamRefused,
+    TeamState,
+    TeamUnreachable,
+)
 from scorer.services.team.trust import card_facts, team_trust
 from scorer.storage import team_outbox
 
@@ -29,34 +35,6 @@ LAST_RETRY = 600.0
 
 def retry_delay(attempts: int) -> float:
     return float(min(FIRST_RETRY * 2 ** max(attempts, 0), LAST_RETRY))
-
-
-@dataclass
-class FlushReport:
-    sent: int = 0
-    refused: list[str] = field(default_factory=list)
-    unreachable: str | None = None
-    waiting_cards: int = 0
-    waiting_statuses: int = 0
-
-    def lines(self) -> list[str]:
-        out = [f"published {self.sent} item{'s' if self.sent != 1 else ''}"]
-        out += [f"refused: {reason}" for reason in self.refused]
-        if self.unreachable:
-            out.append(f"not sent now: {self.unreachable}")
-        out.append(waiting_line(self.waiting_cards, self.waiting_statuses))
-        return out
-
-
-def waiting_line(cards: int, statuses: int) -> str:
-    if not cards and not statuses:
-        return "nothing waiting to publish"
-    parts = []
-    if cards:
-        parts.append(f"{cards} card{'s' if cards != 1 else ''}")
-    if statuses:
-        parts.append(f"{statuses} status update{'s' if statuses != 1 else ''}")
-    return " and ".join(parts) + " waiting to publish"
 
 
 def state_of(facts: StatusFacts) -> TeamState:
