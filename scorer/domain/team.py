@@ -49,7 +49,9 @@ LATE_AFTER_DAYS = 2
 
 
 @dataclass(frozen=True, slots=True)
-class TeamInterview:
+class InterviewFacts:
+    """One interview as the team sees it: whose, which kind, when, and how far along."""
+
     key: str
     candidate_name: str
     candidate_email: str
@@ -57,6 +59,10 @@ class TeamInterview:
     interviewer_email: str
     scheduled_for: date | None
     state: TeamState
+
+
+@dataclass(frozen=True, slots=True)
+class TeamInterview(InterviewFacts):
     updated_at: datetime
 
     def late(self, today: date) -> bool:
@@ -66,16 +72,9 @@ class TeamInterview:
 
 
 @dataclass(frozen=True, slots=True)
-class StatusUpdate:
+class StatusUpdate(InterviewFacts):
     """What an interviewer's computer tells the team about one interview."""
 
-    key: str
-    candidate_name: str
-    candidate_email: str
-    kind: str
-    interviewer_email: str
-    scheduled_for: date | None
-    state: TeamState
     version: int
 
 
