@@ -66,3 +66,24 @@ def test_every_preloaded_module_exists() -> None:
     for name in WORKER_MODULES:
         assert importlib.util.find_spec(name) is not None, name
 
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process table of Linux")
+def test_the_server_started_early_does_not_hold_the_commands_output_open() -> None:
+    # A pipeline reading `scorer merge` ends when the command does, not when its server has.
+    program = textwrap.dedent("""
+        import os
+        from scorer.services.merge.workers import start_server
+        start_server()
+        me = os.getpid()
+        children = open(f"/proc/{me}/task/{me}/children").read().split()
+        print(*[f"{pid} {os.readlink(f'/proc/{pid}/fd/1')} {os.readlink(f'/proc/{pid}/fd/2')}"
+                for pid in children], sep="\\n")
+    """)
+    done = subprocess.run([sys.executable, "-c", program], cwd=REPO, capture_output=True,
+                          text=True, timeout=120, env=dict(os.environ, PYTHONPATH=str(REPO)))
+    assert done.returncode == 0, done.stderr
+    rows = [line.split() for line in done.stdout.splitlines()]
+    assert rows  # the server, and multiprocessing's resource tracker
+    for _pid, out, err in rows:
+        assert (out, err) == (os.devnull, os.devnull)
