@@ -14,6 +14,7 @@ import pytest
 from scorer.services.merge import MergeService
 from scorer.services.merge.pool import TaskFailure, WorkerPool, WorkersUnavailable
 from scorer.services.verify import MAX_BYTES
+from tests.support.hostile_files import minimal_pdf
 from tests.support.merge_tasks import (
     allocate,
     check_or_hang,
@@ -121,36 +122,22 @@ def test_workers_that_cannot_start_give_one_clear_error() -> None:
         broken.run(echo, [1], timeout=5)
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    body = b"%PDF-1.7\n"
-    offsets = []
-    for number, obj in enumerate(objects, 1):
-        offsets.append(len(body))
-        body += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
-    xref = len(body)
-    body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    body += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    body += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-             "%%EOF\n").encode()
-    return body
-
-
 HOSTILE = {
-    "cyclic-pages.pdf": _pdf([
+    "cyclic-pages.pdf": minimal_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
     ]),
-    "deep-nesting.pdf": _pdf([
+    "deep-nesting.pdf": minimal_pdf([
         b"<< /Type /Catalog /Pages 2 0 R /X " + b"[" * 100_000 + b"]" * 100_000 + b" >>",
         b"<< /Type /Pages /Kids [] /Count 0 >>",
     ]),
-    "reference-loop.pdf": _pdf([
+    "reference-loop.pdf": minimal_pdf([
         b"<< /Type /Catalog /Pages 2 0 R /Names 3 0 R >>",
         b"<< /Type /Pages /Kids [] /Count 0 >>",
         b"3 0 R",
     ]),
-    "decompression-bomb.pdf": _pdf([
+    "decompression-bomb.pdf": minimal_pdf([
         b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names "
         b"[(scorecard.json) 4 0 R] >> >> >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

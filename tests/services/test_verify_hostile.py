@@ -42,6 +42,14 @@ def _batch(folder: Path, good: Path) -> list[Path]:
     ]
 
 
+def _trust(tmp_path: Path, person: Person) -> Path:
+    """A trust folder holding `person`'s certificate."""
+    trust = tmp_path / "trust"
+    trust.mkdir()
+    (trust / "sameera.pem").write_bytes(person.pem)
+    return trust
+
+
 def test_deep_json_is_a_scorecard_error_not_a_recursion_error() -> None:
     with pytest.raises(ScorecardError, match="nested too deeply"):
         parse_scorecard(nested_json(200_000))
@@ -50,9 +58,7 @@ def test_deep_json_is_a_scorecard_error_not_a_recursion_error() -> None:
 def test_a_pipe_a_device_and_deep_json_each_get_a_verdict_and_the_good_card_is_ok(
     tmp_path: Path, sameera: Person
 ) -> None:
-    trust = tmp_path / "trust"
-    trust.mkdir()
-    (trust / "sameera.pem").write_bytes(sameera.pem)
+    trust = _trust(tmp_path, sameera)
     paths = _batch(tmp_path, _good_card(tmp_path, sameera))
 
     results = {r.path.name: r for r in verify_files(paths, load_trust(trust))}
@@ -68,9 +74,7 @@ def test_a_pipe_a_device_and_deep_json_each_get_a_verdict_and_the_good_card_is_o
 def test_an_exception_in_one_files_check_is_that_files_verdict(
     tmp_path: Path, sameera: Person, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    trust = tmp_path / "trust"
-    trust.mkdir()
-    (trust / "sameera.pem").write_bytes(sameera.pem)
+    trust = _trust(tmp_path, sameera)
     good = _good_card(tmp_path, sameera)
     odd = write(tmp_path / "odd.pdf", good.read_bytes())
     real = verify_module.verify_bytes
@@ -95,9 +99,7 @@ def test_an_exception_in_one_files_check_is_that_files_verdict(
 def test_the_command_gives_every_file_a_line_and_never_hangs(
     tmp_path: Path, sameera: Person
 ) -> None:
-    trust = tmp_path / "trust"
-    trust.mkdir()
-    (trust / "sameera.pem").write_bytes(sameera.pem)
+    trust = _trust(tmp_path, sameera)
     paths = _batch(tmp_path, _good_card(tmp_path, sameera))
     env = {**os.environ, "PYTHONPATH": str(REPO), "SCORER_HOME": str(tmp_path / "home")}
 

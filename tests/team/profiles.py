@@ -7,12 +7,16 @@ from datetime import date
 from pathlib import Path
 
 from scorer.domain.rubric import Rubric
+from scorer.domain.team import Role, TeamCertificate
 from scorer.services import identity
 from scorer.services.export import ExportResult, ExportService, Signer
 from scorer.services.export_records import StoreSigningRecords
 from scorer.services.interviews import InterviewService
 from scorer.services.store import open_local_store
+from scorer.services.team.access import connect_profile
 from scorer.storage import Store
+from scorer.team.client import TeamClient
+from tests.team.conftest import TeamDb
 
 
 @dataclass
@@ -60,3 +64,20 @@ def make_profile(root: Path, name: str, email: str) -> Profile:
     store = open_local_store(home)
     who = identity.create(name, email, home=home)
     return Profile(home, store, who, InterviewService(store))
+
+
+def certificate_of(profile: Profile) -> TeamCertificate:
+    cert = profile.who.certificate
+    return TeamCertificate(cert.fingerprint, cert.name, cert.email, cert.pem)
+
+
+def connected_interviewer(team_db: TeamDb, root: Path, name: str, email: str) -> Profile:
+    """An interviewer on the team list, whose certificate the lead has published and whose
+    profile is connected to the team store."""
+    profile = make_profile(root, name, email)
+    team_db.add(name, email, Role.INTERVIEWER)
+    team_db.add("Lee Lead", "lee@example.com", Role.LEAD)
+    with TeamClient(team_db.url("lee@example.com"), "secret-pw") as lead:
+        lead.publish_certificates([certificate_of(profile)])
+    connect_profile(profile.store, team_db.url(profile.email), "secret-pw")
+    return profile

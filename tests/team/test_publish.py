@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scorer.domain.team import Role, TeamCertificate, TeamState, Waiting
+from scorer.domain.team import Role, TeamState, Waiting
 from scorer.services.team.access import client_for, connect_profile, open_client
 from scorer.services.team.publish import Publisher
 from scorer.storage import team_outbox
@@ -15,25 +15,15 @@ from scorer.team.client import TeamClient
 from tests.services.factories import make_rubric
 from tests.support import fixtures
 from tests.team.conftest import TeamDb
-from tests.team.profiles import Profile, make_profile
+from tests.team.profiles import Profile, connected_interviewer, make_profile
 
 memory_keyring = fixtures.memory_keyring
 RUBRIC = make_rubric()
 
 
-def certificate_of(profile: Profile) -> TeamCertificate:
-    cert = profile.who.certificate
-    return TeamCertificate(cert.fingerprint, cert.name, cert.email, cert.pem)
-
-
 @pytest.fixture
 def ann(team_db: TeamDb, tmp_path: Path, memory_keyring: object) -> Iterator[Profile]:
-    profile = make_profile(tmp_path, "Ann Example", "ann@example.com")
-    team_db.add("Ann Example", profile.email, Role.INTERVIEWER)
-    team_db.add("Lee Lead", "lee@example.com", Role.LEAD)
-    with TeamClient(team_db.url("lee@example.com"), "secret-pw") as lead:
-        lead.publish_certificates([certificate_of(profile)])
-    connect_profile(profile.store, team_db.url(profile.email), "secret-pw")
+    profile = connected_interviewer(team_db, tmp_path, "Ann Example", "ann@example.com")
     yield profile
     profile.close()
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from scorer.domain.team import Role, TeamState
-from scorer.services.team.access import connect_profile, open_client
+from scorer.domain.team import TeamState
+from scorer.services.team.access import open_client
 from scorer.services.team.publish import Publisher
 from scorer.services.team.trust import check_cards, team_trust
 from scorer.services.verify import Verdict
@@ -24,8 +24,7 @@ from tests.conftest import REPO
 from tests.services.factories import make_rubric
 from tests.support import fixtures
 from tests.team.conftest import TeamDb
-from tests.team.profiles import Profile, make_profile
-from tests.team.test_publish import certificate_of
+from tests.team.profiles import Profile, connected_interviewer
 
 memory_keyring = fixtures.memory_keyring
 RUBRIC = make_rubric()
@@ -52,12 +51,7 @@ print("finished", flush=True)
 @pytest.fixture
 def ann(team_db: TeamDb, tmp_path: Path, memory_keyring: object) -> Iterator[Profile]:
     """Ann, connected, with CARDS submitted interviews whose cards wait in the outbox."""
-    profile = make_profile(tmp_path, "Ann Example", "ann@example.com")
-    team_db.add("Ann Example", profile.email, Role.INTERVIEWER)
-    team_db.add("Lee Lead", "lee@example.com", Role.LEAD)
-    with TeamClient(team_db.url("lee@example.com"), "secret-pw") as lead:
-        lead.publish_certificates([certificate_of(profile)])
-    connect_profile(profile.store, team_db.url(profile.email), "secret-pw")
+    profile = connected_interviewer(team_db, tmp_path, "Ann Example", "ann@example.com")
     for n in range(CARDS):
         interview = profile.schedule(f"Cand {n}", f"cand{n}@example.com", RUBRIC)
         profile.conduct(interview, RUBRIC)

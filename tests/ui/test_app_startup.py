@@ -31,6 +31,18 @@ def make_store(home: Path, library: RubricLibrary) -> int:
         return service.create_interview(person.id, coding, "Yan", "yan@x.org").interview_id
 
 
+def shown_with_loader(qtbot: QtBot, home: Path
+                      ) -> tuple[MainWindow, scorer_app._Startup, InstanceLock]:
+    """A shown window whose first paint starts the service loader, as the app starts."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    lock = InstanceLock(home).acquire()
+    startup = scorer_app._Startup(home, lock)
+    window.show()
+    startup.show_in(window)  # the paint starts the load
+    return window, startup, lock
+
+
 def test_window_first_then_services(
     qtbot: QtBot, scorer_home: Path, library: RubricLibrary,
     monkeypatch: pytest.MonkeyPatch,
@@ -94,12 +106,7 @@ def test_the_services_load_off_the_gui_thread_and_attach_after_the_paint(
         return from_settings(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(RubricWorkspaceService, "from_settings", staticmethod(recording))
-    window = MainWindow()
-    qtbot.addWidget(window)
-    lock = InstanceLock(scorer_home).acquire()
-    startup = scorer_app._Startup(scorer_home, lock)
-    window.show()
-    startup.show_in(window)  # the paint starts the load
+    window, startup, lock = shown_with_loader(qtbot, scorer_home)
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: bool(loaded_on))
     assert loaded_on[0] is not threading.main_thread()
@@ -134,12 +141,7 @@ def test_a_store_that_cannot_open_is_reported_on_the_gui_thread(
         raise ScorerError(f"The store in {home} cannot be read.")
 
     monkeypatch.setattr(scorer_app, "load_services", broken)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    lock = InstanceLock(scorer_home).acquire()
-    startup = scorer_app._Startup(scorer_home, lock)
-    window.show()
-    startup.show_in(window)  # the paint starts the load
+    window, startup, lock = shown_with_loader(qtbot, scorer_home)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert str(scorer_home) in shown[0]
     assert exits == [1]
